@@ -1,0 +1,49 @@
+# facilitator: `make run` sets up and serves on port 5000; `make test` sets up and runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APP_STAMP := $(VENV)/.app-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.PHONY: run test services browser translations vendor lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(APP_STAMP): $(BIN)/python pyproject.toml setup.py
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): $(APP_STAMP) package.json
+	$(BIN)/pip install -q -e ".[test]"
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: $(APP_STAMP)
+	$(BIN)/facilitator db upgrade
+	$(BIN)/facilitator serve --host 0.0.0.0 --port 5000
+
+# PostgreSQL and Redis on 127.0.0.1 (started or installed when missing) and Debian's chromium.
+services:
+	bash scripts/ensure-services.sh
+
+test: $(TEST_STAMP) services
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+# Recompile the message catalogs after editing a .po file (the .mo files are committed).
+translations: $(APP_STAMP)
+	for dir in facilitator/translations facilitator/exports/translations facilitator/teamplan/translations facilitator/library/translations plugins/*/translations; do \
+		[ -d $$dir ] && $(BIN)/pybabel compile -q -d $$dir; done; true
+
+# Refresh the vendored front-end files from the npm registry (versions pinned in package.json).
+vendor:
+	npm install --no-save --no-audit --no-fund
+	cp node_modules/socket.io-client/dist/socket.io.min.js facilitator/static/vendor/socket.io.min.js
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) build *.egg-info

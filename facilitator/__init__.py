@@ -1,0 +1,56 @@
+"""facilitator: live team sessions on aggression and violence against public-service staff.
+
+The names below are the public surface for plugins; import nothing else from the package.
+"""
+
+from .fields import Boolean, Choice, Group, LongText, Number, Repeat, Text, TextList
+from .hookspecs import hookimpl
+from .i18n import _, _l, ngettext
+from .text import clean
+from .workform import (
+    ANONYMOUS,
+    NAMED,
+    TRAINER_ONLY,
+    VISIBILITIES,
+    ActionRejected,
+    ConfigInvalid,
+    Contribution,
+    Entry,
+    InputRejected,
+    NewAgreement,
+    Participant,
+    Problem,
+    Step,
+    StepView,
+    WorkForm,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ANONYMOUS", "NAMED", "TRAINER_ONLY", "VISIBILITIES", "ActionRejected", "Boolean", "Choice",
+    "ConfigInvalid", "Group", "LongText", "Number", "Repeat", "Text", "TextList",
+    "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem", "Step",
+    "StepView", "WorkForm", "_", "_l", "clean", "create_app", "hookimpl", "ngettext",
+    "open_agreements", "set_agreement_status",
+]
+
+
+def create_app(config=None):
+    from .app import create_app as factory
+
+    return factory(config)
+
+
+def open_agreements(activity_id):
+    """The open agreements of the team plan of this activity's session (see teamplan.followup)."""
+    from .teamplan.followup import open_agreements as found
+
+    return found(activity_id)
+
+
+def set_agreement_status(activity_id, agreement_id, status, note=""):
+    """Set an agreement's status from a work form's action (see teamplan.followup)."""
+    from .teamplan.followup import set_agreement_status as update
+
+    return update(activity_id, agreement_id, status, note)

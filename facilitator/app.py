@@ -1,0 +1,86 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, abort, send_from_directory
+from jinja2 import ChoiceLoader, FileSystemLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from . import (
+    compression,
+    database,
+    errors,
+    i18n,
+    live,  # noqa: F401  (declares the Socket.IO handlers before any app binds them)
+    plugins,
+    security,
+)
+from . import config as settings
+from .extensions import csrf, limiter, login_manager, socketio
+
+HERE = Path(__file__).parent
+
+
+def _package_folder(name: str) -> Path:
+    module = __import__(name, fromlist=["__file__"])
+    return Path(module.__file__).parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask("facilitator", static_folder=str(HERE / "static"), static_url_path="/static")
+    app.config.update(settings.DEFAULTS)
+    app.config.update(settings.from_environment())
+    app.config.update(config or {})
+    app.instance_path = app.config["INSTANCE_FOLDER"]
+    if app.config.get("BEHIND_PROXY"):
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+
+    host = plugins.init_app(app, app.config["EXTRA_PLUGINS"])
+    app.jinja_loader = ChoiceLoader(
+        [FileSystemLoader(str(_package_folder("facilitator.templates")))]
+        + [FileSystemLoader(str(folder)) for folder in host.folders("templates")]
+    )
+    i18n.init_app(app, [str(HERE / "translations"), str(HERE / "exports" / "translations")]
+                  + [str(HERE / "teamplan" / "translations")]
+                  + [str(HERE / "library" / "translations")]
+                  + [str(f) for f in host.folders("translations")])
+    database.init_app(app)
+    security.init_app(app)
+    compression.init_app(app)
+    errors.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    socketio.init_app(
+        app,
+        async_mode=app.config["ASYNC_MODE"],
+        message_queue=app.config["MESSAGE_QUEUE"],
+        channel=app.config.get("MESSAGE_QUEUE_CHANNEL", "flask-socketio"),
+        manage_session=False,
+        max_http_buffer_size=64 * 1024,
+        cors_allowed_origins=app.config.get("CORS_ALLOWED_ORIGINS"),
+    )
+    if app.config.get("BEHIND_PROXY"):  # outermost, so that live connections see it too
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+
+    @app.route("/plugins/<name>/static/<path:filename>")
+    def plugin_static(name: str, filename: str):
+        for plugin in host.plugins():
+            if plugin.name == name and (plugin.folder / "static").is_dir():
+                return send_from_directory(plugin.folder / "static", filename)
+        abort(404)
+
+    from .views import register_blueprints
+
+    register_blueprints(app)
+    from .teamplan import init_app as init_teamplan
+
+    init_teamplan(app)
+    from .templating import init_app as init_templating
+
+    init_templating(app)
+    return app

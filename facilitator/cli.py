@@ -1,0 +1,254 @@
+"""The ``facilitator`` command line."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+from pathlib import Path
+
+import click
+from flask import url_for
+from sqlalchemy import select, update
+
+from . import accounts, retention, scenarios, workshops
+from .database import upgrade
+from .extensions import db, socketio
+from .models import Participant, User
+from .plugins import plugin_host
+from .workform import InputRejected
+
+
+def _app():
+    from .app import create_app
+
+    return create_app()
+
+
+@click.group()
+def main() -> None:
+    """Live team sessions on aggression and violence at work."""
+
+
+def lan_address() -> str:
+    """The address other devices on this network can reach, best guess."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET address: no packet is sent for UDP connect
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+
+
+@main.command()
+@click.option("--host", default="0.0.0.0", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve(host: str, port: int) -> None:
+    """Prepare the database and serve the app (phones, shared screen, console)."""
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        if not app.config["MESSAGE_QUEUE"]:  # alone: nobody is connected before we start
+            db.session.execute(update(Participant).values(connections=0))
+            db.session.commit()
+        address = lan_address() if host in ("0.0.0.0", "::") else host
+        base = app.config.get("PUBLIC_URL") or f"http://{address}:{port}"
+        click.echo(f"facilitator is running. Phones on the same network open: {base}/")
+        if not accounts.has_trainer():
+            with app.test_request_context(base_url=base):
+                link = url_for("auth.setup", token=accounts.setup_token(), _external=True)
+            click.echo(f"No trainer account yet. Create the first one (link works once): {link}")
+    sys.stdout.flush()
+    retention.start_daily(app)
+    socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)
+
+
+@main.group()
+def user() -> None:
+    """Trainer and team-lead accounts."""
+
+
+@user.command("add")
+@click.argument("email")
+@click.option("--role", type=click.Choice(accounts.ROLES), required=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def user_add(email: str, role: str, password_stdin: bool) -> None:
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        try:
+            accounts.add_user(email, password, role)
+        except InputRejected as refused:
+            raise click.ClickException(refused.message) from None
+    click.echo(f"Added {role} {email.strip().lower()}")
+
+
+@main.command("plugins")
+@click.option("--json", "as_json", is_flag=True)
+def list_plugins(as_json: bool) -> None:
+    """Each loaded plugin with its version and work forms."""
+    app = _app()
+    with app.app_context():
+        host = plugin_host()
+        rows = [{"name": p.name, "version": p.version,
+                 "work_forms": [{"name": f.name, "title": str(f.title)}
+                                for f in host.forms_of(p.name)]} for p in host.plugins()]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        forms = ", ".join(f"{f['name']} ({f['title']})" for f in row["work_forms"]) or "-"
+        click.echo(f"{row['name']} {row['version'] or ''}: {forms}")
+
+
+@main.group("scenarios")
+def scenarios_group() -> None:
+    """Scenario files."""
+
+
+@scenarios_group.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def scenarios_list(as_json: bool) -> None:
+    app = _app()
+    with app.app_context():
+        found = scenarios.builtin(plugin_host())
+        rows = [{"id": s.id, "title": s.title, "language": s.language,
+                 "duration": s.duration, "activities": [a["type"] for a in s.activities]}
+                for s in found.values()]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(f"{row['id']}: {row['title']} ({', '.join(row['activities'])})")
+
+
+@scenarios_group.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def scenarios_validate(paths: tuple[Path, ...]) -> None:
+    app = _app()
+    with app.app_context():
+        problems = scenarios.validate_paths(list(paths), plugin_host())
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{len(paths)} scenario file(s) valid")
+
+
+@main.group("session")
+def session_group() -> None:
+    """Sessions (prepare them ahead of the workshop)."""
+
+
+@session_group.command("create")
+@click.option("--scenario", "scenario_id", required=True)
+@click.option("--trainer", "trainer_email", required=True)
+@click.option("--team")
+@click.option("--named", is_flag=True, help="Participants give their name.")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--base-url", default=None, help="Address phones use (default: this machine).")
+def session_create(scenario_id, trainer_email, team, named, as_json, base_url) -> None:
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        found = scenarios.builtin(plugin_host()).get(scenario_id)
+        if found is None:
+            raise click.ClickException(f"No scenario {scenario_id!r} (see: facilitator scenarios list)")
+        trainer = db.session.scalar(select(User).where(User.email == trainer_email.lower()))
+        if trainer is None or trainer.role != "trainer":
+            raise click.ClickException(f"No trainer {trainer_email!r}")
+        workshop = workshops.create(found, trainer, team_name=team, named=named or None)
+        base = base_url or app.config.get("PUBLIC_URL") or f"http://{lan_address()}:5000"
+        with app.test_request_context(base_url=base):
+            row = {
+                "id": workshop.id, "code": workshop.code,
+                "join_url": url_for("join.join", code=workshop.code, _external=True),
+                "screen_url": url_for("live_pages.screen", workshop_id=workshop.id,
+                                      key=workshop.screen_key, _external=True),
+                "console_url": url_for("live_pages.console", workshop_id=workshop.id,
+                                       _external=True),
+            }
+    if as_json:
+        click.echo(json.dumps(row, indent=2))
+        return
+    for key, value in row.items():
+        click.echo(f"{key}: {value}")
+
+
+@main.command()
+@click.argument("url")
+@click.option("--phones", type=click.IntRange(1, 20000), required=True, help="Phones per session.")
+@click.option("--sessions", type=click.IntRange(1, 500), default=1, show_default=True)
+@click.option("--trainer", "trainer_email", required=True,
+              help="A trainer account on that server (password: $FACILITATOR_LOADTEST_PASSWORD).")
+@click.option("--rounds", type=click.IntRange(1, 50), default=3, show_default=True,
+              help="Step changes; the phones answer each one.")
+@click.option("--think", type=click.FloatRange(0, 600), default=10.0, show_default=True,
+              help="Phones answer within this many seconds of seeing a step.")
+@click.option("--scenario", default="stellingen-veilig-werken", show_default=True)
+@click.option("--phone-url", "phone_urls", multiple=True,
+              help="Connect the phones to this server process instead; repeat to spread them.")
+@click.option("--keep", is_flag=True, help="Keep the sessions afterwards (default: delete them).")
+@click.option("--json", "as_json", is_flag=True)
+def loadtest(url, phones, sessions, trainer_email, rounds, think, scenario, phone_urls, keep,
+             as_json) -> None:
+    """Rehearse a big event against the server at URL with simulated phones (see docs/performance.md)."""
+    import asyncio
+    import os
+
+    try:
+        from .loadtest import Plan, RehearsalFailed, rehearse
+    except ImportError as missing:
+        raise click.ClickException(f"{missing}: install the client extras: "
+                                   'pip install "python-socketio[asyncio_client]"') from None
+    password = os.environ.get("FACILITATOR_LOADTEST_PASSWORD") or \
+        click.prompt(f"Password of {trainer_email}", hide_input=True)
+    plan = Plan(url.rstrip("/"), phones, sessions, rounds, think, scenario,
+                tuple(u.rstrip("/") for u in phone_urls), trainer_email, password, keep)
+    try:
+        report = asyncio.run(rehearse(plan))
+    except RehearsalFailed as failed:
+        raise click.ClickException(str(failed)) from None
+    click.echo(json.dumps(report.as_dict(), indent=2) if as_json else report.text())
+    sys.exit(0 if report.passed else 1)
+
+
+@main.command("retention")
+@click.option("--dry-run", is_flag=True, help="Only count what would be removed.")
+def retention_command(dry_run: bool) -> None:
+    """Remove participants' names and "I need a moment" signals of sessions that are over.
+
+    Removes them FACILITATOR_RETENTION_DAYS (default 30) days after a session ended or was last
+    used; anonymous results and team plans stay. `facilitator serve` runs this daily by itself;
+    for other servers, run it from cron, e.g. `15 3 * * * facilitator retention`.
+    """
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        done = retention.forget_names(dry_run=dry_run)
+        days = app.config["RETENTION_DAYS"]
+    verb = "would remove" if dry_run else "removed"
+    click.echo(f"{verb} {done.names} name(s) and {done.moments} 'I need a moment' signal(s) "
+               f"in {done.sessions} session(s) over for more than {days} days")
+
+
+@main.group("db")
+def db_group() -> None:
+    """The database."""
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    upgrade(_app())
+    click.echo("database is up to date")
+
+
+from .teamplan.cli import export_group  # noqa: E402  (facilitator export ...)
+
+main.add_command(export_group)

@@ -1,0 +1,65 @@
+"""Settings from the environment, with defaults that work on a laptop in a training room."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ASYNC_MODE = "threading"  # pinned: Werkzeug/gunicorn threads with simple-websocket
+
+
+def instance_folder() -> Path:
+    folder = Path(os.environ.get("FACILITATOR_INSTANCE", Path.cwd() / "instance")).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def secret_key(folder: Path) -> str:
+    """The secret key from the environment, or one generated once and kept in the instance folder."""
+    if key := os.environ.get("FACILITATOR_SECRET_KEY"):
+        return key
+    path = folder / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def from_environment() -> dict:
+    folder = instance_folder()
+    return {
+        "INSTANCE_FOLDER": str(folder),
+        "SECRET_KEY": secret_key(folder),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get(
+            "FACILITATOR_DATABASE_URL", f"sqlite:///{folder / 'facilitator.sqlite'}"
+        ),
+        "MESSAGE_QUEUE": os.environ.get("FACILITATOR_MESSAGE_QUEUE") or None,
+        # Installations (or test runs) that share one Redis each need their own channel.
+        "MESSAGE_QUEUE_CHANNEL": os.environ.get("FACILITATOR_MESSAGE_QUEUE_CHANNEL", "flask-socketio"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("FACILITATOR_RATELIMIT_STORAGE", "memory://"),
+        # Per client address: join codes that lead nowhere (see joinguard), and sign-in attempts.
+        "JOIN_RATE_LIMIT": os.environ.get("FACILITATOR_JOIN_RATE_LIMIT", "20 per minute"),
+        "LOGIN_RATE_LIMIT": os.environ.get("FACILITATOR_LOGIN_RATE_LIMIT", "10 per minute"),
+        "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
+        "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
+        "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
+        "BEHIND_PROXY": os.environ.get("FACILITATOR_BEHIND_PROXY", "") == "1",
+    }
+
+
+DEFAULTS = {
+    "ASYNC_MODE": ASYNC_MODE,
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "BABEL_DEFAULT_LOCALE": "nl",
+    "LANGUAGES": ("nl", "en"),
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "WTF_CSRF_TIME_LIMIT": None,
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "MAX_TEXT": 1000,
+    "COALESCE_SECONDS": 0.25,
+    "EXTRA_PLUGINS": (),
+}

@@ -1,0 +1,50 @@
+"""Refusals a visitor meets outside a form's own checks, as a page in the visitor's language:
+too many attempts, something too large, a form that expired, the database briefly away (the
+next request reconnects by itself: ``pool_pre_ping``), an unexpected error. The JSON API answers
+its own."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
+
+from .extensions import db
+from .i18n import _
+from .joinguard import TooManyCodes
+
+
+def database_away() -> str:
+    return _("The database is briefly unavailable. Try again in a moment.")
+
+
+def _page(message: str, status: int):
+    return render_template("error.html", message=message), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(TooManyCodes)
+    def too_many_codes(refused: TooManyCodes):
+        return _page(refused.message, 429)
+
+    @app.errorhandler(429)
+    def too_many_attempts(_error):
+        return _page(_("Too many attempts from this device. Wait a minute and try again."), 429)
+
+    @app.errorhandler(413)
+    def too_large(_error):
+        return _page(_("What you sent is too large."), 413)
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error: OperationalError):
+        db.session.rollback()
+        app.logger.warning("database unavailable: %s", error.orig)
+        return _page(database_away(), 503)
+
+    @app.errorhandler(500)
+    def went_wrong(_error):  # logged by Flask; the visitor gets a page in their language
+        return _page(_("Something went wrong. Please try again."), 500)
+
+    @app.errorhandler(CSRFError)
+    def form_expired(_error):
+        return _page(_("This form has expired. Go back, reload the page and try again."), 400)

@@ -1,0 +1,77 @@
+"""An Excel workbook (.xlsx) of the agreements register, with openpyxl.
+
+One sheet, one row per agreement (open points included, see the Kind column). Every text cell is
+neutralised against formula injection and stored as a string; due dates are real dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from math import ceil
+from typing import BinaryIO
+
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from . import labels
+from .document import TeamPlanDocument
+from .text import clean, spreadsheet_text
+
+EXCEL_CELL_LIMIT = 32_767  # Excel refuses to open a file with a longer cell
+EXCEL_MAX_ROW_HEIGHT = 409  # points
+LINE_HEIGHT = 15  # points per line of 11 pt text
+# Wie, Wat, Wanneer, Status, Soort, Hulp van buiten nodig, Bron
+COLUMN_WIDTHS = {"A": 22, "B": 60, "C": 13, "D": 14, "E": 18, "F": 28, "G": 24}
+# Built-in format 14: Excel shows it in the reader's own short date format (23-11-2025 in NL).
+DATE_FORMAT = "mm-dd-yy"
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
+
+
+def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Agreements")[:31]
+    workbook.properties.title = clean(_("Agreements: %(team)s", team=plan.team_name))[:255]
+
+    sheet.append([_cell(header) for header in labels.register_headers()])
+    for row in plan.agreements:
+        sheet.append([_cell(value) for value in labels.register_values(row)])
+
+    for cell in sheet[1]:
+        cell.font = Font(name="Calibri", size=11, bold=True)
+        cell.fill = HEADER_FILL
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = TOP_WRAPPED
+            if isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+        sheet.row_dimensions[row[0].row].height = _row_height(row)
+    for column, width in COLUMN_WIDTHS.items():
+        sheet.column_dimensions[column].width = width
+
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    workbook.save(out)
+
+
+def _row_height(row) -> float:
+    """Points for the wrapped text of the fullest cell: not every program fits rows itself."""
+    needed = 1
+    for cell in row:
+        if isinstance(cell.value, str):
+            chars_per_line = COLUMN_WIDTHS[cell.column_letter] - 2
+            wrapped = [ceil(len(line) / chars_per_line) or 1 for line in cell.value.splitlines()]
+            needed = max(needed, sum(wrapped))
+    return min(LINE_HEIGHT * needed, EXCEL_MAX_ROW_HEIGHT)
+
+
+def _cell(value: str | date | None) -> str | date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return spreadsheet_text(value)[:EXCEL_CELL_LIMIT]

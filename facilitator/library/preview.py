@@ -1,0 +1,72 @@
+"""How a step will look on a phone and on the shared screen, before any session exists.
+
+The live pages' own templates render it, from a ``StepView`` built from the config alone: no
+database, nobody joined, nothing answered or revealed yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+
+from ..i18n import _
+from ..models import Activity, Participant, Workshop
+from ..plugins import PluginHost
+from ..workform import ConfigInvalid, StepView
+from ..workform import Participant as ParticipantData
+
+SAMPLE_CODE = "K4T7PX"
+
+
+def render(data: dict[str, Any], position: int, step: int, host: PluginHost) -> dict[str, Any] | None:
+    """The phone and the screen at one step of one activity; None if the activity is not valid."""
+    activities = data.get("activities") or []
+    activity = activities[position] if 0 <= position < len(activities) else {}
+    work_form = host.work_forms.get(activity.get("type"))
+    if work_form is None:
+        return None
+    try:
+        config = work_form.validate_config(activity.get("config") or {})
+    except ConfigInvalid:
+        return None
+    steps = work_form.plan(config)
+    if not steps:
+        return None
+    index = max(0, min(step, len(steps) - 1))
+    title = str(activity.get("title") or work_form.title)
+    language = str(data.get("language") or current_app.config["BABEL_DEFAULT_LOCALE"])
+    named = bool(data.get("named"))
+    view = StepView(activity_id=0, activity_title=title, config=config, state={}, step=steps[0],
+                    data={}, named_session=named, minimum_group=current_app.config["MINIMUM_GROUP"])
+    shown = {"steps": [str(s.title) for s in steps], "step": index}
+    try:
+        work_form.arrive(view)
+        view = replace(view, step=steps[index], data=view.data if index == 0 else {})
+        context = {
+            "workshop": Workshop(id=0, code=SAMPLE_CODE, title=str(data.get("title") or ""),
+                                 named=named, language=language, status="running", position=index),
+            "activity": Activity(id=0, position=position, type=work_form.name, title=title,
+                                 config=config, state=view.state),
+            "view": view, "form": work_form, "results": None, "too_few": False,
+            "meta": {"status": "running", "position": index, "total": len(steps), "joined": 0,
+                     "connected": 0, "answered": 0, "mine": 0, "step": view.step.key,
+                     "title": view.step.title, "visibility": view.step.visibility,
+                     "takes_input": view.step.takes_input, "open": True, "revealed": False,
+                     "activity": title},
+        }
+        me = ParticipantData(0, _("Participant") if named else None, True)
+        with force_locale(language):
+            shown["phone"] = render_template(
+                "library/preview.html", role="phone", template=work_form.template("phone"),
+                me=Participant(id=0, display_name=me.name), me_data=me, mine=[], passed=False,
+                extra=work_form.phone_context(view, me, []), **context)
+            shown["screen"] = render_template(
+                "library/preview.html", role="screen", template=work_form.template("screen"),
+                **context)
+    except Exception:  # a plugin's template may expect a live session: the editor must go on
+        current_app.logger.exception("preview of %s failed", work_form.name)
+        shown["error"] = _("This step cannot be previewed; it will show in a live session.")
+    return shown

@@ -1,0 +1,208 @@
+"""The Socket.IO handlers: thin. Each one checks who is asking, calls a domain function and
+acknowledges ``{ok: true}`` or ``{ok: false, error: "..."}``. Nothing here emits (see broadcast).
+
+Who a connection is lives in the database and the signed cookies; the map below only remembers
+which participant a live connection belongs to, so that a disconnect can be counted.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+
+from flask import request, session
+from flask_login import current_user
+from flask_socketio import join_room
+from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
+from sqlalchemy.exc import OperationalError
+
+from . import answers, joinguard, participation, snapshots, workshops
+from .broadcast import console_room, participant_room, phones_room, screen_room
+from .errors import database_away
+from .extensions import db, socketio
+from .i18n import _
+from .joincodes import normalise
+from .models import Participant, Workshop
+from .workform import InputRejected
+
+log = logging.getLogger("facilitator.live")
+
+_connections: dict[str, tuple[str, int, int | None]] = {}
+_connections_lock = threading.Lock()
+
+
+def acknowledged(handler):
+    """Turn a handler's outcome into an acknowledgement; expected refusals carry a message."""
+
+    @functools.wraps(handler)
+    def wrapper(data=None):
+        try:
+            result = handler(data if isinstance(data, dict) else {})
+            return {"ok": True, **(result or {})}
+        except InputRejected as refused:
+            db.session.rollback()
+            return {"ok": False, "error": refused.message}
+        except OperationalError:
+            db.session.rollback()
+            log.warning("socket event %s: the database is unavailable", handler.__name__)
+            return {"ok": False, "error": database_away()}
+        except Exception:
+            db.session.rollback()
+            log.exception("socket event %s failed", handler.__name__)
+            return {"ok": False, "error": _("Something went wrong. Please try again.")}
+        finally:
+            db.session.remove()
+
+    return wrapper
+
+
+def connection_counts() -> dict[str, int]:
+    """How many phones, screens and consoles are connected to this process."""
+    with _connections_lock:
+        roles = [role for role, _workshop_id, _participant_id in _connections.values()]
+    return {role: roles.count(role) for role in ("phone", "screen", "console")}
+
+
+def cookie_name(code: str) -> str:
+    return f"fac_{code}"
+
+
+def _participant() -> Participant:
+    role, _workshop_id, participant_id = _connections.get(request.sid, (None, None, None))
+    participant = db.session.get(Participant, participant_id) if role == "phone" else None
+    if participant is None:
+        raise InputRejected(_("You are not in this session. Open the join link again."))
+    return participant
+
+
+def _trainer_of(workshop_id) -> Workshop:
+    workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() else None
+    if workshop is None or not current_user.is_authenticated or \
+            current_user.id != workshop.trainer_id:
+        raise InputRejected(_("Only the trainer of this session can do that."))
+    return workshop
+
+
+@socketio.on("connect")
+def connect(auth=None):
+    """Who is connecting is settled here, from the auth payload and the signed cookies, so
+    that answers a phone buffered while offline are accepted as soon as it is back."""
+    auth = auth if isinstance(auth, dict) else {}
+    try:
+        who = _identify(auth)
+    except InputRejected as refused:
+        raise Refused(refused.message) from None
+    except OperationalError:  # briefly: live.js tries again by itself
+        raise Refused(database_away(), {"retry": True}) from None
+    finally:
+        db.session.remove()
+    with _connections_lock:
+        _connections[request.sid] = who
+    role, workshop_id, participant_id = who
+    if role == "phone":
+        join_room(participant_room(participant_id))
+        join_room(phones_room(workshop_id))
+        try:
+            participation.connected(db.session.get(Participant, participant_id), +1)
+        finally:
+            db.session.remove()
+    else:
+        join_room(screen_room(workshop_id) if role == "screen" else console_room(workshop_id))
+
+
+def _identify(auth: dict) -> tuple[str, int, int | None]:
+    role = auth.get("role")
+    if role == "phone":
+        code = normalise(str(auth.get("code", "")))
+        participant = participation.by_token(auth.get("token") or
+                                             request.cookies.get(cookie_name(code)))
+        workshop = joinguard.find(code, participant)
+        if workshop is None or participant is None or participant.workshop_id != workshop.id:
+            raise InputRejected(_("You are not in this session. Open the join link again."))
+        return "phone", workshop.id, participant.id
+    if role == "screen":
+        workshop_id = auth.get("workshop")
+        workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() \
+            else None
+        if workshop is None or not (
+                workshop.id in session.get("screens", []) or
+                (current_user.is_authenticated and current_user.id == workshop.trainer_id)):
+            raise InputRejected(_("Open the shared screen from the trainer console."))
+        return "screen", workshop.id, None
+    if role == "console":
+        return "console", _trainer_of(auth.get("workshop")).id, None
+    raise InputRejected(_("Unknown role."))
+
+
+def _who() -> tuple[str, int, int | None]:
+    who = _connections.get(request.sid)
+    if who is None:
+        raise InputRejected(_("You are not in this session. Open the join link again."))
+    return who
+
+
+@socketio.on("hello")
+@acknowledged
+def hello(_data):
+    """A full snapshot for the asking view; clients ask on every (re)connect."""
+    role, workshop_id, participant_id = _who()
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise InputRejected(_("This session no longer exists."))
+    if role == "phone":
+        return {"snapshot": snapshots.phone(workshop, db.session.get(Participant, participant_id))}
+    if role == "screen":
+        return {"snapshot": snapshots.screen(workshop)}
+    return {"snapshot": snapshots.console(workshop)}
+
+
+@socketio.on("answer")
+@acknowledged
+def answer(data):
+    role, workshop_id, participant_id = _who()  # no database yet: the answer may wait its turn
+    if role != "phone":
+        raise InputRejected(_("You are not in this session. Open the join link again."))
+    changed = answers.submit(
+        workshop_id, participant_id, str(data.get("step", "")), data.get("data"),
+        client_id=data.get("client_id"), passing=bool(data.get("pass")))
+    return {"changed": changed}
+
+
+@socketio.on("withdraw")
+@acknowledged
+def withdraw(data):
+    participation.withdraw(_participant(), str(data.get("step", "")), str(data.get("slot", "")))
+
+
+@socketio.on("moment")
+@acknowledged
+def moment(data):
+    participation.need_a_moment(_participant(), bool(data.get("on")))
+
+
+@socketio.on("control")
+@acknowledged
+def control(data):
+    role, workshop_id, _participant_id = _who()
+    if role != "console":
+        raise InputRejected(_("Only the trainer of this session can do that."))
+    workshop = _trainer_of(workshop_id)
+    workshops.control(workshop, str(data.get("action", "")), data.get("data") or {})
+
+
+@socketio.on("disconnect")
+def disconnect(*_args):
+    with _connections_lock:
+        role, _workshop_id, participant_id = _connections.pop(request.sid, (None, None, None))
+    if role != "phone":
+        return
+    try:
+        participant = db.session.get(Participant, participant_id)
+        if participant is not None:
+            participation.connected(participant, -1)
+    except Exception:
+        db.session.rollback()
+        log.exception("disconnect bookkeeping failed")
+    finally:
+        db.session.remove()

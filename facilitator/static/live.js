@@ -1,0 +1,306 @@
+/* The live pages: phone, shared screen and trainer console.
+ *
+ * One job: keep #stage equal to the latest snapshot from the server, and send what the person
+ * does (an answer, a pass, a trainer action) as a Socket.IO event with an acknowledgement.
+ * Snapshot HTML is rendered and escaped by the server; this script never builds HTML from text.
+ */
+(function () {
+  "use strict";
+  var body = document.body;
+  var role = body.dataset.role;
+  var stage = document.getElementById("stage");
+  var texts = (document.getElementById("texts") || {}).dataset || {};
+  var errorLine = document.querySelector("[data-error]");
+  var meta = {};
+  var auth = { role: role };
+  if (role === "phone") auth.code = body.dataset.code;
+  else auth.workshop = body.dataset.workshop;
+
+  var socket = io({ auth: auth, transports: ["websocket", "polling"] });
+  window.facilitator = { socket: socket, meta: function () { return meta; } };
+
+  function setConnection(online) {
+    document.querySelectorAll("[data-conn]").forEach(function (el) {
+      el.textContent = online ? texts.online : texts.offline;
+      el.classList.toggle("offline", !online);
+    });
+    body.classList.toggle("is-offline", !online);
+  }
+
+  function showError(message) {
+    if (!errorLine) return;
+    errorLine.textContent = message || "";
+    errorLine.hidden = !message;
+  }
+
+  // Text someone is typing survives a new snapshot: forms marked data-keep-draft="NAME" remember
+  // their fields until the form is sent or reset.
+  var drafts = {};
+  function draftKey(field) {
+    var form = field && field.form;
+    if (!form || !form.dataset.keepDraft || !field.name || field.type === "hidden") return null;
+    return form.dataset.keepDraft + "|" + field.name;
+  }
+  function remember(e) {
+    var key = draftKey(e.target);
+    if (key && (e.target.type !== "radio" || e.target.checked)) drafts[key] = e.target.value;
+  }
+  function forget(form) {
+    var name = form.dataset && form.dataset.keepDraft;
+    if (!name) return;
+    Object.keys(drafts).forEach(function (key) {
+      if (key.indexOf(name + "|") === 0) delete drafts[key];
+    });
+  }
+  document.addEventListener("input", remember);
+  document.addEventListener("change", remember);
+  document.addEventListener("reset", function (e) { forget(e.target); }, true);
+  // Fold-outs marked data-keep-open="NAME" stay open or closed as the person left them.
+  var opened = {};
+  stage.addEventListener("toggle", function (e) {
+    if (e.target.dataset && e.target.dataset.keepOpen) opened[e.target.dataset.keepOpen] = e.target.open;
+  }, true);
+  function restoreDrafts() {
+    stage.querySelectorAll("details[data-keep-open]").forEach(function (details) {
+      if (details.dataset.keepOpen in opened) details.open = opened[details.dataset.keepOpen];
+    });
+    stage.querySelectorAll("form[data-keep-draft]").forEach(function (form) {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        var key = draftKey(field);
+        if (!key || !(key in drafts)) return;
+        if (field.type === "radio" || field.type === "checkbox") field.checked = field.value === drafts[key];
+        else field.value = drafts[key];
+      });
+    });
+  }
+
+  // The keyboard stays where it was: the focused control is found again in the new snapshot by
+  // its id, or else by what it does (name, value, data) and its place among its look-alikes.
+  var CONTROLS = "button, input, select, textarea, a[href], summary, [tabindex]";
+  function focusKey(el) {
+    if (el.id) return "#" + el.id;
+    var parts = [el.tagName, el.getAttribute("name"), el.getAttribute("value")];
+    Object.keys(el.dataset).sort().forEach(function (k) {
+      if (k !== "step") parts.push(k + "=" + el.dataset[k]);
+    });
+    return parts.join("|");
+  }
+  function twinsOf(key) {
+    return Array.prototype.filter.call(stage.querySelectorAll(CONTROLS), function (c) { return focusKey(c) === key; });
+  }
+  function focusPlace(el) {
+    var key = focusKey(el);
+    return { key: key, nth: Math.max(0, twinsOf(key).indexOf(el)) };
+  }
+  function findPlace(place) {
+    if (place.key.charAt(0) === "#") return document.getElementById(place.key.slice(1));
+    var twins = twinsOf(place.key);
+    return twins[Math.min(place.nth, twins.length - 1)] || null;
+  }
+
+  // Panes that scroll by themselves (data-keep-scroll="NAME") keep their place too.
+  function scrollPlaces() {
+    var places = {};
+    stage.querySelectorAll("[data-keep-scroll]").forEach(function (el) {
+      places[el.dataset.keepScroll] = el.scrollTop;
+    });
+    return places;
+  }
+  function restoreScroll(places, newStep) {
+    stage.querySelectorAll("[data-keep-scroll]").forEach(function (el) {
+      if (el.dataset.keepScroll in places) el.scrollTop = places[el.dataset.keepScroll];
+      var current = newStep && el.querySelector("[aria-current]");
+      if (!current) return;
+      var item = current.getBoundingClientRect(), box = el.getBoundingClientRect();
+      if (item.top < box.top || item.bottom > box.bottom) el.scrollTop += item.top - box.top - box.height / 3;
+    });
+  }
+
+  function apply(snapshot) {
+    if (!snapshot) return;
+    // A snapshot read before the one on screen was overtaken on the way (several server processes).
+    if (snapshot.meta && meta.rendered && snapshot.meta.rendered < meta.rendered) return;
+    var before = meta.step + "|" + meta.status;
+    var active = document.activeElement;
+    var inStage = active && active !== stage && stage.contains(active);
+    var place = inStage ? focusPlace(active) : null;
+    var selection = inStage && typeof active.selectionStart === "number"
+      ? [active.selectionStart, active.selectionEnd] : null;
+    var scrolls = scrollPlaces();
+    meta = snapshot.meta || {};
+    stage.innerHTML = snapshot.html;
+    body.dataset.status = meta.status || "";
+    var newStep = before !== meta.step + "|" + meta.status;
+    if (newStep) {
+      drafts = {};
+      opened = {};
+      // A phone's message was about the step it left; a console keeps a refusal in view until
+      // its next action succeeds (it may be why: another window moved the session on).
+      if (role !== "console") showError("");
+    } else {
+      restoreDrafts();
+    }
+    restoreScroll(scrolls, newStep);
+    // On a phone a new step is new content: the keyboard starts at its top, not on a look-alike
+    // button of the step before. The console keeps its control (Next stays Next).
+    var again = place && !(newStep && role === "phone") && findPlace(place);
+    if (again) {
+      again.focus({ preventScroll: true });
+      if (selection && typeof again.setSelectionRange === "function") {
+        try { again.setSelectionRange(selection[0], selection[1]); } catch (ignored) { /* type without a caret */ }
+      }
+    } else if (newStep && (inStage || active === stage || active === body)) {
+      // A new step starts at its top; the keyboard continues from the stage, not the page's start.
+      // Focus elsewhere (the "I need a moment" button, the header) is left where it is.
+      if (stage.getBoundingClientRect().top < 0) window.scrollTo(0, 0);
+      if (inStage || active === stage) { stage.tabIndex = -1; stage.focus({ preventScroll: true }); }
+    }
+    document.dispatchEvent(new CustomEvent("facilitator:snapshot", { detail: meta }));
+  }
+
+  function hello() {
+    socket.emit("hello", {}, function (ack) {
+      if (ack && ack.ok) apply(ack.snapshot); else showError(ack && ack.error);
+    });
+  }
+
+  // A refusal from the server ends the reconnecting, unless it says to try again (database away).
+  var refusedFor = "";
+  socket.on("connect", function () {
+    setConnection(true);
+    if (refusedFor && errorLine && errorLine.textContent === refusedFor) showError("");
+    refusedFor = "";
+    hello();
+  });
+  socket.on("disconnect", function () { setConnection(false); });
+  socket.on("connect_error", function (err) {
+    setConnection(false);
+    if (err && err.message && err.message !== "xhr poll error" && err.message !== "websocket error") {
+      showError(refusedFor = err.message);
+    }
+    if (err && err.data && err.data.retry) setTimeout(function () { socket.connect(); }, 3000);
+  });
+  socket.on("snapshot", apply);
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return String(Date.now()) + Math.random().toString(16).slice(2);
+  }
+
+  // Sends once; a button stays busy until the server has answered, so a double tap is one. It is
+  // marked aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+  function send(event, payload, button, done) {
+    if (!socket.connected) { showError(texts.notsent); return; }  // not kept to be sent unseen later
+    if (button) {
+      if (button.getAttribute("aria-disabled") === "true") return;
+      button.setAttribute("aria-disabled", "true");
+    }
+    socket.timeout(15000).emit(event, payload, function (err, ack) {
+      if (button) button.removeAttribute("aria-disabled");
+      if (err) { showError(texts.notsent || "…"); return; }
+      if (ack && ack.ok) { showError(""); if (done) done(ack); } else showError(ack && ack.error);
+    });
+  }
+
+  function formData(form) {
+    var data = {};
+    new FormData(form).forEach(function (value, key) {
+      if (key in data) { data[key] = [].concat(data[key], value); } else { data[key] = value; }
+    });
+    return data;
+  }
+
+  function datasetData(el) {
+    var data = {};
+    Object.keys(el.dataset).forEach(function (k) {
+      if (k !== "action" && k !== "key" && k !== "confirmKey") data[k] = el.dataset[k];
+    });
+    return data;
+  }
+
+  // -- phone --------------------------------------------------------------------------------
+  stage.addEventListener("click", function (e) {
+    var target = e.target.closest("button");
+    if (!target || !stage.contains(target)) return;
+    if (role === "phone") {
+      if (target.hasAttribute("data-pass")) {
+        send("answer", { step: meta.step, pass: true, client_id: newId() }, target);
+      } else if (target.hasAttribute("data-answer") && target.type === "button") {
+        var data = {};
+        data[target.dataset.field || "choice"] = target.value;
+        send("answer", { step: meta.step, data: data, client_id: newId() }, target);
+      } else if (target.dataset.withdraw !== undefined) {
+        send("withdraw", { step: meta.step, slot: target.dataset.withdraw }, target);
+      } else if (target.dataset.phoneAction) {
+        var payload = datasetData(target);
+        delete payload.phoneAction;
+        send("answer", { step: meta.step, data: Object.assign({ action: target.dataset.phoneAction }, payload), client_id: newId() }, target);
+      }
+    } else if (role === "console" && target.dataset.action) {
+      var confirmText = target.dataset.confirmKey && texts[target.dataset.confirmKey.replace(/-(.)/g, function (_, c) { return c.toUpperCase(); })];
+      if (confirmText && !window.confirm(confirmText)) return;
+      send("control", { action: target.dataset.action, data: datasetData(target) }, target);
+    }
+  });
+
+  stage.addEventListener("submit", function (e) {
+    var form = e.target;
+    e.preventDefault();
+    var submit = form.querySelector("button:not([type=button])");
+    var reset = function () {
+      forget(form);
+      if (!form.hasAttribute("data-reset")) return;
+      form.reset();
+      // The snapshot of the change often arrives before the answer's acknowledgement, so the
+      // form may already have been replaced, with the draft put back in: empty that one too.
+      var name = form.dataset.keepDraft;
+      var current = name && stage.querySelector('form[data-keep-draft="' + CSS.escape(name) + '"]');
+      if (current && current !== form) current.reset();
+    };
+    if (role === "phone" && form.hasAttribute("data-answer")) {
+      send("answer", { step: meta.step, data: formData(form), client_id: form.dataset.clientId || (form.dataset.clientId = newId()) }, submit, function () { delete form.dataset.clientId; reset(); });
+    } else if (role === "console" && form.dataset.control) {
+      send("control", { action: form.dataset.control, data: formData(form) }, submit, reset);
+    }
+  });
+
+  // -- "I need a moment" ----------------------------------------------------------------------
+  var moment = document.querySelector("[data-moment]");
+  if (moment) {
+    moment.addEventListener("click", function () {
+      var on = moment.getAttribute("aria-pressed") !== "true";
+      send("moment", { on: on }, moment, function () {
+        moment.setAttribute("aria-pressed", on ? "true" : "false");
+        moment.querySelector("[data-moment-on]").hidden = !on;
+        moment.querySelector("[data-moment-off]").hidden = on;
+      });
+    });
+  }
+
+  // -- console keyboard shortcuts: n next, p previous, r reveal/hide --------------------------
+  if (role === "console") {
+    document.addEventListener("keydown", function (e) {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (/^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName)) return;
+      var key = { ArrowRight: "n", ArrowLeft: "p" }[e.key] || e.key;
+      var button = stage.querySelector('[data-key="' + key + '"]');
+      if (button && !button.disabled) { e.preventDefault(); button.click(); }
+    });
+  }
+
+  // -- shared screen: full screen -----------------------------------------------------------
+  var full = document.querySelector("[data-fullscreen]");
+  if (full) {
+    var toggleFullscreen = function () {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
+    };
+    full.addEventListener("click", toggleFullscreen);
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "f" && !e.ctrlKey && !e.metaKey && !e.altKey) toggleFullscreen();
+    });
+    document.addEventListener("fullscreenchange", function () {
+      full.setAttribute("aria-pressed", document.fullscreenElement ? "true" : "false");
+    });
+  }
+})();

@@ -1,0 +1,157 @@
+"""From the database to the plain documents the export renderers lay out.
+
+The session report respects each step's privacy: an anonymous step never carries a name (its
+StepView is built without names, and any participant's name a work form still put in is blanked
+out), a step with fewer anonymous answers than the minimum group shows no breakdown, and the input
+of a trainer-only step stays out of a report that is passed around.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from .. import stepviews
+from ..exports import labels
+from ..exports.document import (
+    AgreementRow,
+    ReportSection,
+    ReportTable,
+    SessionLine,
+    SessionReport,
+    TeamPlanDocument,
+)
+from ..extensions import db
+from ..i18n import _
+from ..models import Agreement, Participant, Team, Workshop
+from ..plugins import work_form
+from ..snapshots import enough_for_screen
+from ..workform import ANONYMOUS, TRAINER_ONLY
+from ..workform import Participant as ParticipantData
+from . import plan, teams
+
+log = logging.getLogger("facilitator.teamplan")
+NAME_REMOVED = "[…]"
+
+
+def held_on(workshop: Workshop) -> date:
+    return (workshop.started_at or workshop.created_at).date()
+
+
+def participant_count(workshop: Workshop) -> int:
+    return db.session.scalar(select(func.count(Participant.id))
+                             .where(Participant.workshop_id == workshop.id)) or 0
+
+
+def source_label(workshop: Workshop | None) -> str:
+    if workshop is None:
+        return _("Team plan")
+    return f"{workshop.title} ({held_on(workshop).strftime('%d-%m-%Y')})"
+
+
+def agreement_row(agreement: Agreement, workshop: Workshop | None) -> AgreementRow:
+    return AgreementRow(text=agreement.text, kind=agreement.kind, owner=agreement.owner,
+                        due=agreement.due.date() if agreement.due else None,
+                        status=agreement.status, outside_help=agreement.outside_help,
+                        source=source_label(workshop))
+
+
+def _trainers(workshops: list[Workshop]) -> str:
+    return ", ".join(dict.fromkeys(w.trainer.email for w in workshops))
+
+
+def team_plan(team: Team, today: date | None = None) -> TeamPlanDocument:
+    """The team plan as filed: the largest group in one session stands for the number of
+    participants (the same colleagues come back, so adding sessions up would count them twice)."""
+    sessions = teams.sessions(team)
+    counts = {w.id: participant_count(w) for w in sessions}
+    by_id = {w.id: w for w in sessions}
+    details = plan.details(team)
+    return TeamPlanDocument(
+        team_name=team.name, unit=team.unit or "", trainer=_trainers(sessions),
+        generated_on=today or date.today(), participant_count=max(counts.values(), default=0),
+        sessions=[SessionLine(w.title, held_on(w), counts[w.id]) for w in sessions],
+        goals=details.goal_list,
+        agreements=[agreement_row(a, by_id.get(a.workshop_id) or plan.source_of(a))
+                    for a in plan.ordered(team)],
+        evaluation_moment=details.evaluation_on,
+    )
+
+
+# -- session report -------------------------------------------------------------------------------
+
+def session_report(workshop: Workshop) -> SessionReport:
+    names = [n for n in db.session.scalars(select(Participant.display_name).where(
+        Participant.workshop_id == workshop.id)) if n and len(n.strip()) > 1]
+    people = [ParticipantData(p.id, None, False) for p in stepviews.participants_of(workshop)]
+    sections = []
+    for activity, row in stepviews.flat_steps(workshop):
+        section = _step_section(workshop, activity, row, people)
+        if section is not None:
+            if section.visibility == ANONYMOUS:
+                section = _without_names(section, names)
+            sections.append(section)
+    agreements = db.session.scalars(select(Agreement).where(Agreement.workshop_id == workshop.id)
+                                    .order_by(Agreement.id)).all()
+    if agreements:
+        rows = [labels.agreement_cells(agreement_row(a, workshop)) for a in agreements]
+        sections.append(ReportSection(_("Agreements from this session"), None, "named", [], [
+            ReportTable("", labels.agreement_headers(), rows)]))
+    return SessionReport(title=workshop.title, held_on=held_on(workshop),
+                         trainer=workshop.trainer.email,
+                         team_name=workshop.team.name if workshop.team else "",
+                         participant_count=participant_count(workshop), sections=sections)
+
+
+def _step_section(workshop, activity, row, people) -> ReportSection | None:
+    step = stepviews.step_of(activity, row)
+    if row.status == "pending" or not (step.takes_input or row.notes):
+        return None
+    form = work_form(activity.type)
+    title = step.title if step.title == activity.title else f"{activity.title}: {step.title}"
+    paragraphs, tables = [], []
+    view = stepviews.build(workshop, activity, row,
+                           participants=people if step.visibility == ANONYMOUS else None)
+    if step.visibility == TRAINER_ONLY and step.takes_input:
+        paragraphs.append(_("Only the trainer saw the answers to this step; they are not in "
+                            "this report."))
+    elif step.takes_input and not enough_for_screen(view):
+        paragraphs.append(_("Fewer than %(n)d answers: no breakdown, so that nobody can be "
+                            "recognised.", n=current_app.config["MINIMUM_GROUP"]))
+        paragraphs += [row.notes] if row.notes else []
+    else:
+        try:
+            report = form.report(view) or {}
+        except Exception:
+            log.exception("report of activity %s step %s failed", activity.id, row.key)
+            report = {"paragraphs": [_("This step could not be included in the report.")]}
+        paragraphs += [str(p) for p in report.get("paragraphs") or []]
+        tables += [ReportTable(str(t.get("caption") or ""), [str(h) for h in t.get("headers") or []],
+                               [[str(c) for c in r] for r in t.get("rows") or []])
+                   for t in report.get("tables") or []]
+        if not step.takes_input and row.notes and row.notes not in paragraphs:
+            paragraphs.append(row.notes)
+    if row.set_aside:
+        paragraphs.append(_("Set aside for later discussion."))
+    return ReportSection(title, str(form.title), step.visibility, paragraphs, tables)
+
+
+def _without_names(section: ReportSection, names: list[str]) -> ReportSection:
+    """Blank out any participant's name that a work form put into an anonymous step's report."""
+    if not names:
+        return section
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n.strip()) for n in names) + r")(?!\w)",
+                         re.IGNORECASE)
+
+    def scrub(text: str) -> str:
+        return pattern.sub(NAME_REMOVED, text)
+
+    return ReportSection(
+        scrub(section.title), section.work_form_title, section.visibility,
+        [scrub(p) for p in section.paragraphs],
+        [ReportTable(scrub(t.caption), [scrub(h) for h in t.headers],
+                     [[scrub(c) for c in r] for r in t.rows]) for t in section.tables])

@@ -1,0 +1,35 @@
+"""Cleaning of text that people type: never trusted, always plain, always bounded."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .i18n import _
+from .workform import InputRejected
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(value, *, limit: int, required: bool = True, multiline: bool = False,
+          label: str | None = None) -> str:
+    """Return the text stripped and normalised, or raise InputRejected with a clear message."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InputRejected(_("Please enter text."))
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value))
+    if not multiline:
+        value = " ".join(value.split())
+    else:
+        value = "\n".join(line.rstrip() for line in value.strip().splitlines())
+        value = re.sub(r"\n{3,}", "\n\n", value)
+    value = value.strip()
+    if required and not value:
+        raise InputRejected(_("%(what)s is empty.", what=label or _("The text")))
+    if len(value) > limit:
+        raise InputRejected(
+            _("%(what)s is too long: at most %(limit)d characters.",
+              what=label or _("The text"), limit=limit)
+        )
+    return value

@@ -1,0 +1,91 @@
+"""The three live pages: the phone, the shared screen and the trainer console.
+
+Each page is a frame; its content arrives as a snapshot over Socket.IO.
+"""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from .. import joinguard, participation, snapshots
+from ..extensions import db
+from ..joincodes import normalise
+from ..live import cookie_name
+from ..models import Workshop
+from .dashboard import owned_workshop, trainer_required
+
+bp = Blueprint("live_pages", __name__)
+
+
+def join_url(workshop: Workshop) -> str:
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    return base.rstrip("/") + url_for("join.join", code=workshop.code)
+
+
+@bp.route("/p/<code>")
+def phone(code: str):
+    participant = participation.by_token(request.cookies.get(cookie_name(normalise(code))))
+    workshop = joinguard.find(code, participant)  # too many wrong codes: a 429 page
+    if workshop is None:
+        abort(404)
+    if participant is None or participant.workshop_id != workshop.id:
+        return redirect(url_for("join.join", code=workshop.code))
+    g.locale = workshop.language
+    return render_template("live/phone.html", workshop=workshop, me=participant,
+                           snapshot=snapshots.phone(workshop, participant))
+
+
+@bp.route("/w/<int:workshop_id>/console")
+@trainer_required
+def console(workshop_id: int):
+    workshop = owned_workshop(workshop_id)
+    g.locale = workshop.language
+    return render_template("live/console.html", workshop=workshop, join_url=join_url(workshop),
+                           snapshot=snapshots.console(workshop))
+
+
+@bp.route("/w/<int:workshop_id>/screen")
+def screen(workshop_id: int):
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
+        abort(404)
+    key = request.args.get("key")
+    if key is not None and key == workshop.screen_key:
+        session["screens"] = sorted(set(session.get("screens", [])) | {workshop.id})
+        return redirect(url_for(".screen", workshop_id=workshop.id))
+    from flask_login import current_user
+
+    allowed = workshop.id in session.get("screens", []) or (
+        current_user.is_authenticated and current_user.id == workshop.trainer_id)
+    if not allowed:
+        abort(403)
+    g.locale = workshop.language
+    return render_template("live/screen.html", workshop=workshop, join_url=join_url(workshop),
+                           snapshot=snapshots.screen(workshop))
+
+
+@bp.route("/w/<int:workshop_id>/media/<path:filename>")
+def media(workshop_id: int, filename: str):
+    """A film clip that ships with the workshop's scenario, from its ``media`` folder."""
+    from flask import send_from_directory
+
+    from .. import scenarios
+    from ..plugins import plugin_host
+
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None:
+        abort(404)
+    for folder in scenarios.builtin_folders(plugin_host()):
+        if (folder / f"{workshop.scenario_id}.yaml").is_file():
+            return send_from_directory(folder / "media", filename)
+    abort(404)

@@ -1,0 +1,232 @@
+"""The work-form contract: what a plugin's work-form class does, on plain data.
+
+A plugin returns ``WorkForm`` subclasses from the ``register_work_forms`` hook. The host hands
+each method plain Python data (no database rows, no sockets) and takes care of storing,
+authorising, rendering and broadcasting. See ``docs/plugins.md`` for a complete example.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+ANONYMOUS = "anonymous"  # nobody, not even the database, links the input to a person
+NAMED = "named"  # the input carries the participant's name where the session is named
+TRAINER_ONLY = "trainer"  # only the trainer console sees the input
+VISIBILITIES = (ANONYMOUS, NAMED, TRAINER_ONLY)
+
+
+class InputRejected(Exception):
+    """A participant's input that the step does not take; ``message`` is shown on the phone."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ActionRejected(InputRejected):
+    """A trainer action that does not fit the state; ``message`` is shown on the console."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a scenario's configuration.
+
+    ``where`` names the item, e.g. ``statements[3].text``.
+    """
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class ConfigInvalid(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the trainer moves the group through, planned by the work form from its config."""
+
+    key: str
+    title: str
+    visibility: str = ANONYMOUS
+    takes_input: bool = True
+    item: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A participant as a work form sees one. ``name`` is None when the session is anonymous."""
+
+    id: int
+    name: str | None = None
+    connected: bool = False
+
+
+@dataclass
+class Entry:
+    """One input at a step. ``name`` is set only for named steps of a named session."""
+
+    id: int
+    author: str
+    slot: str
+    payload: dict[str, Any]
+    participant_id: int | None = None
+    name: str | None = None
+    mine: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.payload.get("pass"))
+
+
+@dataclass
+class Contribution:
+    """What ``accept`` makes of a participant's input: the cleaned payload, and its slot.
+
+    One participant has one entry per step and slot; a step that takes several inputs from one
+    person (ideas, questions) gives each its own slot, for example the client's id.
+    """
+
+    payload: dict[str, Any]
+    slot: str = ""
+
+
+@dataclass
+class NewAgreement:
+    """An agreement a work form proposes for the team plan."""
+
+    text: str
+    kind: str = "working_agreement"
+    owner: str | None = None
+    due: str | None = None  # ISO date
+    outside_help: str | None = None
+
+
+@dataclass
+class StepView:
+    """Everything a work form may look at for one step, as plain data.
+
+    ``state`` belongs to the activity and ``data`` to the step; a work form may change both in
+    ``act`` and ``participant_joined``, and the host stores the change. ``entries`` may be edited
+    in ``act`` (payloads changed, entries removed with ``remove``), and the host stores that too.
+    """
+
+    activity_id: int
+    activity_title: str
+    config: dict[str, Any]
+    state: dict[str, Any]
+    step: Step
+    data: dict[str, Any]
+    status: str = "open"  # pending | open | closed
+    revealed: bool = False
+    set_aside: bool = False
+    notes: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    named_session: bool = False
+    minimum_group: int = 3
+    removed: list[int] = field(default_factory=list)
+    added: list[Contribution] = field(default_factory=list)
+    agreements: list[NewAgreement] = field(default_factory=list)
+
+    @property
+    def open(self) -> bool:
+        return self.status == "open"
+
+    def remove(self, entry_id: int) -> None:
+        self.removed.append(entry_id)
+        self.entries = [e for e in self.entries if e.id != entry_id]
+
+    def add(self, payload: dict[str, Any], slot: str) -> None:
+        """Add an entry in the trainer's name (for example a merged or prepared item)."""
+        self.added.append(Contribution(payload, slot))
+
+    def propose_agreement(self, agreement: NewAgreement) -> None:
+        self.agreements.append(agreement)
+
+    def answers(self) -> list[Entry]:
+        """The entries that are not a pass."""
+        return [e for e in self.entries if not e.passed]
+
+
+class WorkForm(ABC):
+    """Base class of a work form. Subclass it, set ``name`` and ``title``, override what you need.
+
+    Templates are found by convention in the plugin's ``templates/<name>/`` folder:
+    ``phone.html``, ``screen.html`` and ``console.html``; each is rendered with ``view`` (the
+    ``StepView``), ``results`` (from ``results``, given on the screen only once revealed) and,
+    on the phone, ``me`` (the ``Participant``) and ``mine`` (the participant's own entries).
+    """
+
+    name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    #: True when one participant's input changes what the other phones show (a queue, a team's
+    #: answer); the host then refreshes every phone after an input, not only the sender's.
+    shared_input: ClassVar[bool] = False
+    fields: ClassVar[list] = []
+    """The fields of the configuration (``facilitator.fields``), from which the scenario editor
+    generates this work form's form. Without fields the editor shows the config as YAML text."""
+
+    # -- configuration ---------------------------------------------------------------------
+    def validate_config(self, config: dict[str, Any]) -> dict[str, Any]:
+        """Check a scenario's config for this work form; return it normalised.
+
+        Raise ``ConfigInvalid`` with one ``Problem`` per thing wrong, naming the item.
+        """
+        return dict(config or {})
+
+    @abstractmethod
+    def plan(self, config: dict[str, Any]) -> list[Step]:
+        """The steps the trainer will move through, in order."""
+
+    # -- participants ------------------------------------------------------------------------
+    def accept(self, view: StepView, data: dict[str, Any], me: Participant) -> Contribution:
+        """Validate a participant's input for the step; raise ``InputRejected`` if it does not fit."""
+        raise InputRejected("This step takes no input.")
+
+    def arrive(self, view: StepView) -> None:
+        """Called once, when the trainer first moves the group into this activity.
+
+        ``view`` is the activity's first step; a work form may set up ``view.state`` here, for
+        example divide ``view.participants`` into teams. Keys starting with ``_`` are the host's.
+        """
+
+    def participant_joined(self, view: StepView, me: Participant) -> None:
+        """Called when someone joins, or first arrives at this activity (late joiners too)."""
+
+    def leave(self, view: StepView) -> None:
+        """Called when the group moves on from this step (next, previous, goto).
+
+        Like ``act`` it may change ``view.state``, ``view.data`` and the entries and propose
+        agreements; use it to carry what the step gathered into ``state`` for later steps.
+        """
+
+    def phone_context(self, view: StepView, me: Participant, mine: list[Entry]) -> dict[str, Any]:
+        """Extra template variables for one participant's phone."""
+        return {}
+
+    # -- trainer -------------------------------------------------------------------------------
+    def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:
+        """Carry out a trainer action of this work form; raise ``ActionRejected`` if it does not fit."""
+        raise ActionRejected(f"Unknown action: {action}")
+
+    # -- results -------------------------------------------------------------------------------
+    def results(self, view: StepView) -> dict[str, Any]:
+        """The summary of the step's entries, for the console and (once revealed) the screen."""
+        return {"count": len(view.answers()), "passes": len(view.entries) - len(view.answers())}
+
+    def report(self, view: StepView) -> dict[str, Any]:
+        """The step in the session report: ``{"paragraphs": [...], "tables": [...]}``."""
+        return {"paragraphs": [], "tables": []}
+
+    # -- templates -----------------------------------------------------------------------------
+    def template(self, role: str) -> str:
+        return f"{self.name}/{role}.html"

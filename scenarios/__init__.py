@@ -1,0 +1,1 @@
+"""Built-in scenarios, installed as the facilitator.builtin_scenarios package."""

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Makes sure the test suite's real parts are there: PostgreSQL on 127.0.0.1:5432, Redis on
+# 127.0.0.1:6379 and Debian's chromium. Starts what is installed but stopped; installs what is
+# missing (needs root, as on CI and the developer machines).
+set -euo pipefail
+
+have_port() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then echo "ensure-services: need root to install $*" >&2; exit 1; fi
+  if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! have_port 5432; then
+  command -v pg_ctlcluster >/dev/null || apt_install postgresql
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do have_port 5432 && break; sleep 1; done
+fi
+have_port 5432 || { echo "ensure-services: PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
+# The tests connect as postgres over TCP; make sure that works without a password prompt.
+if ! psql -h 127.0.0.1 -U postgres -d postgres -Atc "select 1" >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v su >/dev/null; then
+    hba=$(su postgres -c "psql -Atc 'show hba_file'")
+    grep -q "facilitator-tests" "$hba" || sed -i '1i host all all 127.0.0.1/32 trust # facilitator-tests' "$hba"
+    su postgres -c "psql -Atc 'select pg_reload_conf()'" >/dev/null
+  fi
+fi
+
+if ! have_port 6379; then
+  command -v redis-server >/dev/null || apt_install redis-server
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/facilitator-tests.log
+  for _ in $(seq 1 20); do have_port 6379 && break; sleep 0.5; done
+fi
+have_port 6379 || { echo "ensure-services: Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
+
+[ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+echo "services: postgresql :5432, redis :6379, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"

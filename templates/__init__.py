@@ -1,0 +1,1 @@
+"""Host templates, installed as the facilitator.templates package."""

@@ -1,0 +1,91 @@
+"""Answers arriving together are taken together: one view of the step for many answers, each
+answer stored once, each phone told its own outcome, and nobody left waiting."""
+
+import threading
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from facilitator import answers, participation, scenarios, workshops
+from facilitator.extensions import db
+from facilitator.models import Entry, User
+from facilitator.plugins import plugin_host
+
+PHONES = 40
+
+
+@pytest.fixture
+def started(app, trainer):
+    with app.test_request_context():
+        scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
+        workshop = workshops.create(scenario, db.session.get(User, trainer))
+        workshops.control(workshop, "start", {})
+        people = [participation.join(workshop.code, "")[0].id for _ in range(PHONES)]
+        return workshop.id, people
+
+
+def answer_together(app, workshop_id, people, step_for=lambda person: "s1"):
+    """Every phone answers at the same moment; return each one's outcome."""
+    outcomes, gate = {}, threading.Barrier(len(people))
+
+    def phone(person):
+        with app.app_context(), app.test_request_context():
+            gate.wait()
+            try:
+                outcomes[person] = answers.submit(workshop_id, person, step_for(person),
+                                                  {"choice": "agree"}, client_id=uuid.uuid4().hex)
+            except Exception as refused:  # noqa: BLE001  (the outcome is what we check)
+                outcomes[person] = refused
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=phone, args=(person,)) for person in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not any(thread.is_alive() for thread in threads), "an answer is still waiting its turn"
+    return outcomes
+
+
+def stored(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count(Entry.id)))
+
+
+def test_forty_phones_answering_at_once_share_a_few_turns_and_each_is_stored_once(
+        app, started, monkeypatch):
+    workshop_id, people = started
+    turns, take_together = [], answers.take_together
+
+    def slow_first_turn(workshop, batch):  # the first turn takes a while: the rest queue up
+        turns.append(len(batch))
+        if len(turns) == 1:
+            threading.Event().wait(0.2)
+        return take_together(workshop, batch)
+
+    monkeypatch.setattr(answers, "take_together", slow_first_turn)
+    outcomes = answer_together(app, workshop_id, people)
+
+    assert outcomes == {person: True for person in people}
+    assert stored(app) == PHONES
+    assert sum(turns) == PHONES and len(turns) <= 3, f"{PHONES} answers in turns of {turns}"
+
+
+def test_the_same_answers_again_change_nothing(app, started):
+    workshop_id, people = started
+    answer_together(app, workshop_id, people)
+    again = answer_together(app, workshop_id, people)
+    assert again == {person: False for person in people}
+    assert stored(app) == PHONES
+
+
+def test_an_answer_for_a_step_that_has_passed_is_refused_alone(app, started):
+    workshop_id, people = started
+    late = people[0]
+    outcomes = answer_together(app, workshop_id, people,
+                               step_for=lambda person: "s0" if person == late else "s1")
+    assert "niet meer open" in str(outcomes.pop(late))
+    assert outcomes == {person: True for person in people[1:]}
+    assert stored(app) == PHONES - 1

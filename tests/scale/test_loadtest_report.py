@@ -1,0 +1,30 @@
+"""The load test's arithmetic: nearest-rank percentiles, and what counts as passed."""
+
+from facilitator.loadtest.report import Report, Spread, percentile
+
+
+def test_percentiles_are_nearest_rank():
+    values = list(range(1, 101))  # 1..100
+    assert percentile(values, .5) == 50
+    assert percentile(values, .95) == 95
+    assert percentile(values, .99) == 99
+    assert percentile([7.0], .99) == 7.0
+    assert percentile([], .5) is None
+
+
+def test_a_spread_is_in_milliseconds():
+    spread = Spread.of([0.1, 0.2, 0.3, 0.4])
+    assert (spread.count, spread.p50, spread.max) == (4, 200.0, 400.0)
+
+
+def test_one_lost_answer_fails_the_rehearsal():
+    report = Report(sessions=1, phones=10, rounds=1, connected=10, answers_sent=10)
+    assert report.passed and "PASSED" in report.text()
+    report.answers_lost = 1
+    assert not report.passed and report.text().endswith("FAILED")
+
+
+def test_memory_per_phone_comes_from_the_growth_while_phones_connect():
+    report = Report(sessions=1, phones=100, rounds=1, connected=100,
+                    memory_before_kb=100_000, memory_with_phones_kb=114_000)
+    assert report.memory_per_phone_kb == 140

@@ -1,0 +1,40 @@
+"""Every text people can type in every shipped scenario, found from the live views' own forms.
+
+A trainer, a shared screen and three phones walk through each scenario (see walk.py). At every step
+each phone fills every form it is shown, once with 20,000 characters and once with a script or HTML
+payload; the console fills its own forms too. Every view must show the payloads escaped only, and
+nothing over a text limit may be stored. A work form added later is tried without a new test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator import scenarios
+from facilitator.plugins import plugin_host
+
+from .conftest import dump
+from .payloads import PAYLOADS
+from .walk import Walk
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted(p.stem for p in ROOT.glob("scenarios/*.yaml"))
+MARKUP = [p for p in PAYLOADS if any(c in p for c in "<>&\"'")]
+
+
+def test_the_walk_covers_every_shipped_scenario(app):
+    with app.app_context():
+        assert set(SCENARIOS) == set(scenarios.builtin(plugin_host())), "a scenario is not walked"
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_every_typed_text_is_escaped_everywhere_and_limited(app, trainer, trainer_client, scenario_id):
+    walk = Walk(app, trainer, trainer_client, scenario_id).through()
+    for step, view, html in walk.seen:
+        raw = [payload for payload in MARKUP if payload in html]
+        assert not raw, f"{scenario_id}, step {step}: not escaped in the {view}: {raw}"
+    assert "x" * 10_001 not in str(dump(app)), f"{scenario_id}: a huge text was stored"
+    print(f"\n{scenario_id}: {walk.typed} payloads typed and shown escaped, "
+          f"{walk.refused_huge} huge texts refused")

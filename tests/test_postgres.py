@@ -1,0 +1,84 @@
+"""The production database: the same schema, constraints and live flow on PostgreSQL."""
+
+import threading
+import uuid
+
+import psycopg
+import pytest
+from sqlalchemy import func, select
+
+from facilitator import scenarios, workshops
+from facilitator.accounts import add_user
+from facilitator.extensions import db
+from facilitator.models import Entry
+from facilitator.plugins import plugin_host
+
+from .conftest import PASSWORD, Console, Phone, login
+
+pytestmark = pytest.mark.postgres
+ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture
+def pg_app(make_app):
+    name = f"facilitator_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(ADMIN, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    app = make_app(SQLALCHEMY_DATABASE_URI=f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    with psycopg.connect(ADMIN, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def test_a_live_session_on_postgresql(pg_app):
+    with pg_app.app_context():
+        user = add_user("pg@example.nl", PASSWORD, "trainer")
+        scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
+        made = workshops.create(scenario, user, team_name="Team PG")
+        code, workshop_id = made.code, made.id
+    http = pg_app.test_client()
+    login(http, "pg@example.nl")
+    console = Console(pg_app, http, workshop_id)
+    phones = [Phone(pg_app, code) for _ in range(4)]
+    assert console.do("start") == {"ok": True}
+    for phone, choice in zip(phones, ["agree", "agree", "disagree", "agree"], strict=True):
+        assert phone.answer({"choice": choice})["ok"]
+    console.do("reveal")
+    html = console.snapshot()["html"]
+    assert 'data-count="agree">3<' in html and 'data-count="disagree">1<' in html
+
+
+def test_simultaneous_double_taps_store_one_answer_on_postgresql(pg_app):
+    """The one-answer rule is the database's: racing inserts of the same phone end as one row."""
+    from facilitator import participation
+    from facilitator.models import Participant
+
+    with pg_app.app_context():
+        user = add_user("pg2@example.nl", PASSWORD, "trainer")
+        scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
+        made = workshops.create(scenario, user)
+        workshops.control(made, "start", {})
+        participant, _token = participation.join(made.code, "")
+        participant_id = participant.id
+    barrier = threading.Barrier(8)
+    results = []
+
+    def tap(choice):
+        with pg_app.app_context(), pg_app.test_request_context():
+            person = db.session.get(Participant, participant_id)
+            barrier.wait()
+            results.append(participation.submit(person, "s1", {"choice": choice},
+                                                client_id=uuid.uuid4().hex))
+            db.session.remove()
+
+    threads = [threading.Thread(target=tap, args=("agree",)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with pg_app.app_context():
+        assert db.session.scalar(select(func.count(Entry.id))) == 1
+    assert results.count(True) >= 1
