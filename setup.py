@@ -37,6 +37,9 @@ for name in plugins:
     packages.append(package)
     package_dir[package] = f"plugins/{name}"
     package_data[package] = PLUGIN_FILES
+    for sub in find_packages(where=f"plugins/{name}"):  # e.g. facilitator_dilemma.steps
+        packages.append(f"{package}.{sub}")
+        package_dir[f"{package}.{sub}"] = f"plugins/{name}/{sub.replace('.', '/')}"
     entry_points.append(f"{name} = {package}")
 
 setup(

@@ -13,7 +13,7 @@ from . import (
     database,
     errors,
     i18n,
-    live,  # noqa: F401  (declares the Socket.IO handlers before any app binds them)
+    live,  # declares the Socket.IO handlers before any app binds them
     plugins,
     security,
 )
@@ -48,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
                   + [str(HERE / "library" / "translations")]
                   + [str(f) for f in host.folders("translations")])
     database.init_app(app)
+    live.init_app(app)
     security.init_app(app)
     compression.init_app(app)
     errors.init_app(app)

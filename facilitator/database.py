@@ -17,10 +17,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def init_app(app: Flask) -> None:
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    # A copy per app: the defaults are shared by every app this process creates.
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
     if uri.startswith("sqlite"):
-        options = app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
-        options.setdefault("connect_args", {})["timeout"] = 30
+        options["connect_args"] = {**options.get("connect_args", {}), "timeout": 30}
         options.pop("pool_pre_ping", None)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
     if uri.startswith("sqlite"):
         with app.app_context():

@@ -1,8 +1,8 @@
 """The Socket.IO handlers: thin. Each one checks who is asking, calls a domain function and
 acknowledges ``{ok: true}`` or ``{ok: false, error: "..."}``. Nothing here emits (see broadcast).
 
-Who a connection is lives in the database and the signed cookies; the map below only remembers
-which participant a live connection belongs to, so that a disconnect can be counted.
+Who a connection is lives in the database and the signed cookies; each app's ``Connections``
+only remembers which participant a live connection belongs to, so that a disconnect can be counted.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import functools
 import logging
 import threading
 
-from flask import request, session
+from flask import current_app, request, session
 from flask_login import current_user
 from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
@@ -28,8 +28,39 @@ from .workform import InputRejected
 
 log = logging.getLogger("facilitator.live")
 
-_connections: dict[str, tuple[str, int, int | None]] = {}
-_connections_lock = threading.Lock()
+Who = tuple[str, int, int | None]  # role, workshop id, participant id (phones only)
+
+
+class Connections:
+    """The live connections of one app in this process, by Socket.IO sid."""
+
+    def __init__(self) -> None:
+        self._by_sid: dict[str, Who] = {}
+        self._lock = threading.Lock()
+
+    def add(self, sid: str, who: Who) -> None:
+        with self._lock:
+            self._by_sid[sid] = who
+
+    def get(self, sid: str) -> Who | None:
+        return self._by_sid.get(sid)
+
+    def pop(self, sid: str) -> Who | None:
+        with self._lock:
+            return self._by_sid.pop(sid, None)
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            roles = [role for role, _workshop_id, _participant_id in self._by_sid.values()]
+        return {role: roles.count(role) for role in ("phone", "screen", "console")}
+
+
+def init_app(app) -> None:
+    app.extensions["facilitator.connections"] = Connections()
+
+
+def _connections() -> Connections:
+    return current_app.extensions["facilitator.connections"]
 
 
 def acknowledged(handler):
@@ -59,9 +90,7 @@ def acknowledged(handler):
 
 def connection_counts() -> dict[str, int]:
     """How many phones, screens and consoles are connected to this process."""
-    with _connections_lock:
-        roles = [role for role, _workshop_id, _participant_id in _connections.values()]
-    return {role: roles.count(role) for role in ("phone", "screen", "console")}
+    return _connections().counts()
 
 
 def cookie_name(code: str) -> str:
@@ -69,7 +98,7 @@ def cookie_name(code: str) -> str:
 
 
 def _participant() -> Participant:
-    role, _workshop_id, participant_id = _connections.get(request.sid, (None, None, None))
+    role, _workshop_id, participant_id = _connections().get(request.sid) or (None, None, None)
     participant = db.session.get(Participant, participant_id) if role == "phone" else None
     if participant is None:
         raise InputRejected(_("You are not in this session. Open the join link again."))
@@ -97,8 +126,7 @@ def connect(auth=None):
         raise Refused(database_away(), {"retry": True}) from None
     finally:
         db.session.remove()
-    with _connections_lock:
-        _connections[request.sid] = who
+    _connections().add(request.sid, who)
     role, workshop_id, participant_id = who
     if role == "phone":
         join_room(participant_room(participant_id))
@@ -136,7 +164,7 @@ def _identify(auth: dict) -> tuple[str, int, int | None]:
 
 
 def _who() -> tuple[str, int, int | None]:
-    who = _connections.get(request.sid)
+    who = _connections().get(request.sid)
     if who is None:
         raise InputRejected(_("You are not in this session. Open the join link again."))
     return who
@@ -193,8 +221,7 @@ def control(data):
 
 @socketio.on("disconnect")
 def disconnect(*_args):
-    with _connections_lock:
-        role, _workshop_id, participant_id = _connections.pop(request.sid, (None, None, None))
+    role, _workshop_id, participant_id = _connections().pop(request.sid) or (None, None, None)
     if role != "phone":
         return
     try:

@@ -3,6 +3,7 @@ tokens, and python-socketio connections that reconnect by themselves."""
 
 from __future__ import annotations
 
+import asyncio
 import http.cookiejar
 import re
 import threading
@@ -12,6 +13,25 @@ import urllib.parse
 import urllib.request
 
 import socketio
+
+
+def run_coroutine(coroutine):
+    """``asyncio.run`` on a thread of its own: the browser tests' Playwright keeps an event loop
+    running on the main thread for the whole test session."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["result"] = asyncio.run(coroutine)
+        except BaseException as failure:  # handed to the caller below
+            outcome["error"] = failure
+
+    worker = threading.Thread(target=run, name="asyncio-test-run")
+    worker.start()
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -64,3 +64,16 @@ def test_the_installed_app_serves_pages_in_dutch_with_its_static_files(installed
         assert get("/static/live.js")[0] == 200
     finally:
         server.stop()
+
+
+def test_every_module_of_the_source_tree_is_installed(installed):
+    site = next((installed / "venv" / "lib").glob("python*/site-packages"))
+    expected = [Path("facilitator") / p.relative_to(ROOT / "facilitator")
+                for p in (ROOT / "facilitator").rglob("*.py") if "__pycache__" not in p.parts]
+    for folder in (ROOT / "plugins").iterdir():
+        if (folder / "__init__.py").exists():
+            expected += [Path(f"facilitator_{folder.name}") / p.relative_to(folder)
+                         for p in folder.rglob("*.py") if "__pycache__" not in p.parts]
+    missing = [str(path) for path in expected if not (site / path).is_file()]
+    assert len(expected) > 100
+    assert missing == [], f"modules left out of the package: {missing}"

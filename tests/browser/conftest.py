@@ -43,7 +43,10 @@ def browser():
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    server = Server(tmp_path_factory.mktemp("live-server"))
+    # Every browser test signs the trainer in on this one server, many times a minute; the
+    # sign-in limit itself is tested in tests/security/test_forms_and_cookies.py.
+    server = Server(tmp_path_factory.mktemp("live-server"),
+                    extra_env={"FACILITATOR_LOGIN_RATE_LIMIT": "1000 per minute"})
     server.cli("db", "upgrade")
     server.add_trainer()
     server.start()

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 import socketio
 
-from ..clients import Browser, Live, trainer_console
+from ..clients import Browser, Live, run_coroutine, trainer_console
 from ..servers import Server
 
 pytestmark = pytest.mark.server
@@ -74,7 +74,7 @@ def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
         console = trainer_console(server.url, server.trainer_email, server.password, session["id"])
         screen = _screen(server, session)
         assert console.call("control", {"action": "start"})["ok"]
-        acks, choices, counted_after = asyncio.run(_everyone_answers(server.url, session["code"], screen))
+        acks, choices, counted_after = run_coroutine(_everyone_answers(server.url, session["code"], screen))
         assert acks == [{"ok": True, "changed": True}] * PHONES
         shown = screen.wait_for(lambda s: s["meta"].get("answered") == PHONES)
         assert f"{PHONES} van {PHONES} hebben geantwoord" in shown["html"]

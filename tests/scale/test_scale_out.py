@@ -2,7 +2,6 @@
 phones on the other. Every phone follows every step change and no answer is lost on the way.
 (Heavier runs live in bench/, not in the test suite.)"""
 
-import asyncio
 import uuid
 
 import psycopg
@@ -10,6 +9,7 @@ import pytest
 
 from facilitator.loadtest import Plan, rehearse
 
+from ..clients import run_coroutine
 from ..servers import Server
 
 pytestmark = [pytest.mark.server, pytest.mark.postgres]
@@ -49,7 +49,7 @@ def test_phones_on_one_process_follow_the_trainer_on_another(two_processes, data
     trainers, phones = two_processes
     plan = Plan(trainers.url, PHONES, rounds=ROUNDS, think=2.0, phone_urls=(phones.url,),
                 trainer=trainers.trainer_email, password=trainers.password, keep=True)
-    report = asyncio.run(rehearse(plan))
+    report = run_coroutine(rehearse(plan))
 
     assert report.errors == [], report.text()
     assert report.connected == PHONES
