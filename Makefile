@@ -8,6 +8,8 @@ TEST_STAMP := $(VENV)/.test-installed
 .PHONY: run test services browser translations vendor lint clean
 
 $(BIN)/python:
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { echo "installing python3-venv"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
@@ -28,14 +30,14 @@ run: $(APP_STAMP)
 services:
 	bash scripts/ensure-services.sh
 
-test: $(TEST_STAMP) services
+test: services $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 # Recompile the message catalogs after editing a .po file (the .mo files are committed).
 translations: $(APP_STAMP)
 	for dir in facilitator/translations facilitator/exports/translations facilitator/teamplan/translations facilitator/library/translations plugins/*/translations; do \
-		[ -d $$dir ] && $(BIN)/pybabel compile -q -d $$dir; done; true
+		[ -d $$dir ] && $(BIN)/pybabel compile -d $$dir; done; true
 
 # Refresh the vendored front-end files from the npm registry (versions pinned in package.json).
 vendor:

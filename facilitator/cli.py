@@ -14,6 +14,8 @@ from sqlalchemy import select, update
 from . import accounts, retention, scenarios, workshops
 from .database import upgrade
 from .extensions import db, socketio
+from .i18n import _
+from .library import store as library
 from .models import Participant, User
 from .plugins import plugin_host
 from .workform import InputRejected
@@ -157,12 +159,17 @@ def session_create(scenario_id, trainer_email, team, named, as_json, base_url) -
     app = _app()
     upgrade(app)
     with app.app_context():
-        found = scenarios.builtin(plugin_host()).get(scenario_id)
-        if found is None:
-            raise click.ClickException(f"No scenario {scenario_id!r} (see: facilitator scenarios list)")
         trainer = db.session.scalar(select(User).where(User.email == trainer_email.lower()))
         if trainer is None or trainer.role != "trainer":
             raise click.ClickException(f"No trainer {trainer_email!r}")
+        # as on the dashboard: a built-in scenario by id, or the trainer's own or a shared one
+        # by its library key (stored-N)
+        found = library.choosable(trainer, plugin_host()).get(scenario_id)
+        if found is None:
+            raise click.ClickException(_(
+                "No scenario %(id)s that %(trainer)s can use (see: facilitator scenarios list, "
+                "or the key stored-N of a scenario in the library).", id=repr(scenario_id),
+                trainer=trainer.email))
         workshop = workshops.create(found, trainer, team_name=team, named=named or None)
         base = base_url or app.config.get("PUBLIC_URL") or f"http://{lan_address()}:5000"
         with app.test_request_context(base_url=base):

@@ -27,5 +27,10 @@ def extra_js_urls(role):
 
 
 @hookspec
+def extra_team_plan_sections(sessions):
+    """Return a list of tables ({"title", "headers", "rows"}) to add to a team's plan."""
+
+
+@hookspec
 def track_event(event, workshop_id, detail):
     """Called after a lifecycle event (workshop created/started/ended, step opened, revealed...)."""

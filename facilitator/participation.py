@@ -139,12 +139,12 @@ def open_step(workshop: Workshop, step_key: str):
 
 def contribution_of(form, view, workshop: Workshop, participant: Participant, data,
                     passing: bool) -> Contribution:
-    """What the work form makes of the input (a pass is the host's)."""
+    """What the work form makes of the input, or of a pass (which it may refuse)."""
+    me = ParticipantData(participant.id, participant.display_name if workshop.named else None, True)
     if passing:
-        return Contribution({"pass": True})
+        return form.accept_pass(view, me)
     if not isinstance(data, dict):
         raise InputRejected(_("Please fill in the form."))
-    me = ParticipantData(participant.id, participant.display_name if workshop.named else None, True)
     return form.accept(view, data, me)
 
 

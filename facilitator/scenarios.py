@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,9 +12,13 @@ import yaml
 
 from .i18n import _
 from .plugins import PluginHost
-from .workform import ConfigInvalid, Problem
+from .workform import ConfigInvalid, Problem, WorkForm
 
 MAX_SCENARIO_BYTES = 512 * 1024
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"  # of a scenario that does not say
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -58,12 +64,14 @@ def parse(text: str, scenario_id: str, host: PluginHost, source: str = "") -> Sc
 
 
 def from_data(data: Any, scenario_id: str, host: PluginHost, source: str = "") -> Scenario:
-    problems: list[Problem] = []
+    """The scenario ``data`` describes; raise ConfigInvalid naming every item that is wrong.
+
+    Any data may come in (a file, an upload, a stored scenario): every item's type is checked
+    here, before a work form sees its config, so that nothing malformed gets further.
+    """
     if not isinstance(data, dict):
         raise ConfigInvalid([Problem("", _("A scenario is a mapping with a title and activities."))])
-    title = data.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problems.append(Problem("title", _("A scenario needs a title.")))
+    problems = _scenario_problems(data)
     activities = data.get("activities")
     if not isinstance(activities, list) or not activities:
         problems.append(Problem("activities", _("A scenario needs at least one activity.")))
@@ -74,32 +82,87 @@ def from_data(data: Any, scenario_id: str, host: PluginHost, source: str = "") -
         if not isinstance(activity, dict):
             problems.append(Problem(where, _("An activity is a mapping with type and config.")))
             continue
+        title = activity.get("title")
+        if title is not None and not isinstance(title, str):
+            problems.append(Problem(f"{where}.title", _("Please enter text.")))
         kind = activity.get("type")
+        if not isinstance(kind, str) or not kind.strip():
+            problems.append(Problem(f"{where}.type", _("Give the name of a work form.")))
+            continue
         if kind not in host.work_forms:
             problems.append(Problem(f"{where}.type", _("Unknown work form: %(type)s", type=kind)))
             continue
         form = host.work_forms[kind]
         try:
-            config = form.validate_config(activity.get("config") or {})
+            config = checked_config(form, activity.get("config"))
         except ConfigInvalid as invalid:
             problems += [Problem(f"{where}.config.{p.where}".rstrip("."), p.message)
                          for p in invalid.problems]
             continue
-        cleaned.append({"type": kind, "title": str(activity.get("title") or form.title),
-                        "config": config})
+        cleaned.append({"type": kind, "title": title or str(form.title), "config": config})
     if problems:
         raise ConfigInvalid(problems)
     duration = data.get("duration")
     return Scenario(
-        id=scenario_id, title=title.strip(), description=str(data.get("description") or ""),
-        language=str(data.get("language") or "nl"), audience=str(data.get("audience") or ""),
-        duration=int(duration) if isinstance(duration, int | float) else None,
-        named=bool(data.get("named", False)), activities=cleaned, source=source,
+        id=scenario_id, title=data["title"].strip(), description=data.get("description") or "",
+        language=data.get("language") or DEFAULT_LANGUAGE, audience=data.get("audience") or "",
+        duration=None if duration is None else int(duration),
+        named=bool(data.get("named")), activities=cleaned, source=source,
     )
 
 
+def _scenario_problems(data: dict[str, Any]) -> list[Problem]:
+    """What is wrong with the scenario's own items (not its activities): their types."""
+    problems = []
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        problems.append(Problem("title", _("Please enter text.")))
+    elif not title or not title.strip():
+        problems.append(Problem("title", _("A scenario needs a title.")))
+    for key in ("description", "audience"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            problems.append(Problem(key, _("Please enter text.")))
+    language = data.get("language")
+    if language is not None and language not in LANGUAGES:
+        problems.append(Problem("language", _("Choose one of the options.")))
+    duration = data.get("duration")
+    if duration is not None and (isinstance(duration, bool) or not isinstance(duration, int | float)
+                                 or not math.isfinite(duration) or duration != int(duration)):
+        problems.append(Problem("duration", _("Enter a whole number.")))
+    if data.get("named") is not None and not isinstance(data["named"], bool):
+        problems.append(Problem("named", _("Yes or no (true or false).")))
+    return problems
+
+
+def checked_config(form: WorkForm, config: Any) -> dict[str, Any]:
+    """``config`` as the work form normalises it; raise ConfigInvalid if it is not right.
+
+    The work form only ever gets a mapping; a work form that fails on one (a plugin's bug) makes
+    the config invalid, not the page or the command.
+    """
+    if config is None:
+        config = {}
+    if not isinstance(config, dict):
+        raise ConfigInvalid([Problem("", _(
+            "Write the configuration as YAML: one 'key: value' per line."))])
+    try:
+        normalised = form.validate_config(config)
+    except ConfigInvalid:
+        raise
+    except Exception:
+        log.exception("work form %s failed to check its configuration", form.name)
+        normalised = None
+    if not isinstance(normalised, dict):
+        raise ConfigInvalid([Problem("", _("The work form cannot read this configuration."))])
+    return normalised
+
+
 def load_file(path: Path, host: PluginHost) -> Scenario:
-    return parse(path.read_text(encoding="utf-8"), path.stem, host, str(path))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigInvalid([Problem("", _("This is not a scenario file: it is not text."))]) from None
+    return parse(text, path.stem, host, str(path))
 
 
 def builtin(host: PluginHost) -> dict[str, Scenario]:

@@ -61,17 +61,35 @@ def _rows(query):
     return db.session.connection().execute(query).all()
 
 
-def participants_of(workshop: Workshop) -> list[ParticipantData]:
-    rows = _rows(select(Participant.id, Participant.display_name, Participant.connections)
+def _people(workshop: Workshop):
+    return _rows(select(Participant.id, Participant.display_name, Participant.connections)
                  .where(Participant.workshop_id == workshop.id).order_by(Participant.id))
+
+
+def participants_of(workshop: Workshop, rows=None) -> list[ParticipantData]:
+    """The participants as a work form sees them: with their name only in a named session."""
     named = workshop.named
     return [ParticipantData(pid, name if named else None, connections > 0)
-            for pid, name, connections in rows]
+            for pid, name, connections in (_people(workshop) if rows is None else rows)]
+
+
+def names_to_mask(workshop: Workshop, rows=None) -> list[str]:
+    """Every name a participant gave, sorted and tied to nobody, for masking only.
+
+    Also in an anonymous session, where the join page still takes an optional name: a work form
+    needs it to keep "Anna saw it..." off the shared screen, and never gets to know whose it is.
+    """
+    if rows is None:
+        rows = _rows(select(Participant.id, Participant.display_name, Participant.connections)
+                     .where(Participant.workshop_id == workshop.id,
+                            Participant.display_name.is_not(None)))
+    return sorted({name.strip() for _pid, name, _c in rows if name and name.strip()})
 
 
 def build(workshop: Workshop, activity: Activity, row: StepState, *,
           viewer: Participant | None = None, participants=None) -> StepView:
     step = step_of(activity, row)
+    people = _people(workshop) if participants is None else None
     names = {}
     show_names = workshop.named and step.visibility in (NAMED, TRAINER_ONLY)
     if show_names:
@@ -90,8 +108,9 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
         state=copy.deepcopy(activity.state or {}), step=step, data=copy.deepcopy(row.data or {}),
         status=row.status, revealed=row.revealed, set_aside=row.set_aside, notes=row.notes,
         entries=entries,
-        participants=participants if participants is not None else participants_of(workshop),
-        named_session=workshop.named, minimum_group=current_app.config["MINIMUM_GROUP"],
+        participants=participants if participants is not None else participants_of(workshop, people),
+        names_to_mask=names_to_mask(workshop, people), named_session=workshop.named,
+        minimum_group=current_app.config["MINIMUM_GROUP"],
     )
 
 

@@ -11,10 +11,13 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from .i18n import _
+
 ANONYMOUS = "anonymous"  # nobody, not even the database, links the input to a person
 NAMED = "named"  # the input carries the participant's name where the session is named
 TRAINER_ONLY = "trainer"  # only the trainer console sees the input
 VISIBILITIES = (ANONYMOUS, NAMED, TRAINER_ONLY)
+OPEN_POINTS = "_open_points"  # state key: the open points set-aside steps proposed, by step key
 
 
 class InputRejected(Exception):
@@ -130,11 +133,15 @@ class StepView:
     notes: str = ""
     entries: list[Entry] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
+    #: Every name participants gave, also in an anonymous session, sorted and tied to nobody:
+    #: only for recognising and masking names in text; never show it.
+    names_to_mask: list[str] = field(default_factory=list, repr=False)
     named_session: bool = False
     minimum_group: int = 3
     removed: list[int] = field(default_factory=list)
     added: list[Contribution] = field(default_factory=list)
     agreements: list[NewAgreement] = field(default_factory=list)
+    withdrawn: list[NewAgreement] = field(default_factory=list)
 
     @property
     def open(self) -> bool:
@@ -150,6 +157,27 @@ class StepView:
 
     def propose_agreement(self, agreement: NewAgreement) -> None:
         self.agreements.append(agreement)
+
+    def withdraw_agreement(self, agreement: NewAgreement) -> None:
+        """Take back an agreement this step proposed before. The host removes it from the team
+        plan only while nobody has touched it there (still open, never edited)."""
+        self.withdrawn.append(agreement)
+
+    def keep_open_point(self, text: str) -> None:
+        """Keep the team plan in step with the trainer's "set aside" for this step; call it in
+        ``leave``. While the step is set aside, ``text`` is proposed as an open point, once however
+        often the group passes the step; once the trainer has un-set it, that open point is taken
+        back (``withdraw_agreement``). What was proposed is kept in ``state["_open_points"]``."""
+        points = dict(self.state.get(OPEN_POINTS) or {})
+        key = self.step.key
+        if self.set_aside and key not in points:
+            points[key] = text
+            self.propose_agreement(NewAgreement(text, kind="open_point"))
+        elif not self.set_aside and key in points:
+            self.withdraw_agreement(NewAgreement(points.pop(key), kind="open_point"))
+        else:
+            return
+        self.state[OPEN_POINTS] = points
 
     def answers(self) -> list[Entry]:
         """The entries that are not a pass."""
@@ -190,7 +218,28 @@ class WorkForm(ABC):
     # -- participants ------------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me: Participant) -> Contribution:
         """Validate a participant's input for the step; raise ``InputRejected`` if it does not fit."""
-        raise InputRejected("This step takes no input.")
+        raise InputRejected(_("This step takes no input."))
+
+    def accept_pass(self, view: StepView, me: Participant) -> Contribution:
+        """A participant's "Pass" at the step; raise ``InputRejected`` when a pass does not fit.
+
+        By default a pass is always taken, as an entry ``{"pass": True}`` in the answer's slot. A
+        work form whose answers build on each other (a team's answer, a confirmation) refuses a
+        pass once it would undo or stand in for what was already given.
+        """
+        return Contribution({"pass": True})
+
+    def offers_pass(self, view: StepView, me: Participant) -> bool:
+        """Whether the phone shows the Pass button: by default when ``accept_pass`` takes it.
+
+        Like ``phone_context`` it may depend on the person only through their own entries (in
+        ``view``, marked ``mine``) and what ``phone_context`` returns.
+        """
+        try:
+            self.accept_pass(view, me)
+        except InputRejected:
+            return False
+        return True
 
     def arrive(self, view: StepView) -> None:
         """Called once, when the trainer first moves the group into this activity.
@@ -203,10 +252,12 @@ class WorkForm(ABC):
         """Called when someone joins, or first arrives at this activity (late joiners too)."""
 
     def leave(self, view: StepView) -> None:
-        """Called when the group moves on from this step (next, previous, goto).
+        """Called when the group moves on from this step (next, previous, goto) or the trainer
+        ends the session there; it may be called again when the group comes back and leaves again.
 
         Like ``act`` it may change ``view.state``, ``view.data`` and the entries and propose
-        agreements; use it to carry what the step gathered into ``state`` for later steps.
+        agreements; use it to carry what the step gathered into ``state`` for later steps, and
+        ``view.keep_open_point(text)`` to put a step the trainer set aside in the team plan.
         """
 
     def phone_context(self, view: StepView, me: Participant, mine: list[Entry]) -> dict[str, Any]:
@@ -216,7 +267,7 @@ class WorkForm(ABC):
     # -- trainer -------------------------------------------------------------------------------
     def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:
         """Carry out a trainer action of this work form; raise ``ActionRejected`` if it does not fit."""
-        raise ActionRejected(f"Unknown action: {action}")
+        raise ActionRejected(_("Unknown action: %(action)s", action=action))
 
     # -- results -------------------------------------------------------------------------------
     def results(self, view: StepView) -> dict[str, Any]:

@@ -23,8 +23,9 @@ from .models import Activity, Agreement, Entry, StepState, Team, User, Workshop,
 from .plugins import work_form
 from .scenarios import Scenario
 from .signals import workshop_changed
+from .teamplan.models import AgreementChange
 from .text import clean
-from .workform import ActionRejected, InputRejected, StepView
+from .workform import ActionRejected, InputRejected, NewAgreement, StepView
 
 _locks: defaultdict[int, threading.RLock] = defaultdict(threading.RLock)
 
@@ -130,10 +131,12 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
                 target = workshop.position + (1 if action == "next" else -1)
             _arrive(workshop, target)
         elif action == "end":
-            workshop.status = "ended"
-            workshop.ended_at = utcnow()
             if (here := stepviews.current_any(workshop)) and here[1].status == "open":
                 here[1].status = "closed"
+            if here and workshop.status == "running":
+                _leave(workshop, *here)  # book what the step gathered, as moving on would
+            workshop.status = "ended"
+            workshop.ended_at = utcnow()
         else:
             _step_action(workshop, action, data)
         db.session.commit()
@@ -204,6 +207,22 @@ def add_agreement(workshop: Workshop, activity: Activity | None, row: StepState 
     return agreement
 
 
+def _withdraw_agreement(workshop: Workshop, activity: Activity, row: StepState,
+                        agreement: NewAgreement) -> None:
+    """Remove an agreement the step proposed, unless someone has taken it up in the team plan
+    (changed its status or edited it): then it is the team's and stays."""
+    for stored in db.session.scalars(select(Agreement).where(
+            Agreement.workshop_id == workshop.id, Agreement.activity_id == activity.id,
+            Agreement.step_key == row.key, Agreement.kind == agreement.kind,
+            Agreement.text == clean(agreement.text, limit=2000, required=False, multiline=True),
+            Agreement.status == "open")):
+        edited = db.session.scalar(select(AgreementChange.id).where(
+            AgreementChange.agreement_id == stored.id, AgreementChange.action != "created"))
+        if edited is None:
+            db.session.delete(stored)
+            return
+
+
 def _plugin_action(workshop, activity, row, action, data) -> None:
     form = work_form(activity.type)
     view = stepviews.build(workshop, activity, row)
@@ -230,6 +249,8 @@ def store_view_changes(workshop: Workshop, activity: Activity, row: StepState, v
                              secrets.token_hex(8), payload=added.payload))
     for proposal in view.agreements:
         add_agreement(workshop, activity, row, proposal.__dict__)
+    for taken_back in view.withdrawn:
+        _withdraw_agreement(workshop, activity, row, taken_back)
     try:
         db.session.flush()
     except IntegrityError:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the test suite's real parts are there: PostgreSQL on 127.0.0.1:5432, Redis on
-# 127.0.0.1:6379 and Debian's chromium. Starts what is installed but stopped; installs what is
+# 127.0.0.1:6379, Debian's chromium and npm. Starts what is installed but stopped; installs what is
 # missing (needs root, as on CI and the developer machines).
 set -euo pipefail
 
@@ -37,4 +37,6 @@ fi
 have_port 6379 || { echo "ensure-services: Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
 
 [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+# npm brings axe-core (accessibility checks) and the socket.io client from the npm registry.
+command -v npm >/dev/null || apt_install npm
 echo "services: postgresql :5432, redis :6379, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"

@@ -146,6 +146,10 @@ def test_the_trainer_records_notes_sets_aside_and_adds_an_agreement(app, console
         assert row.set_aside and row.notes == "Niet iedereen kent het protocol"
         agreement = db.session.scalar(select(Agreement))
         assert agreement.text == "Ook verbale agressie melden" and agreement.team_id is not None
+    assert console.do("next")["ok"]  # leaving a statement set aside puts it in the team plan
+    with app.app_context():
+        points = db.session.scalars(select(Agreement).where(Agreement.kind == "open_point")).all()
+        assert [p.text[:25] for p in points] == ["Apart gehouden stelling: "]
 
 
 def test_ending_the_session_closes_its_code(app, console, client, workshop):

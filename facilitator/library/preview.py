@@ -12,6 +12,7 @@ from typing import Any
 from flask import current_app, render_template
 from flask_babel import force_locale
 
+from .. import scenarios
 from ..i18n import _
 from ..models import Activity, Participant, Workshop
 from ..plugins import PluginHost
@@ -23,13 +24,16 @@ SAMPLE_CODE = "K4T7PX"
 
 def render(data: dict[str, Any], position: int, step: int, host: PluginHost) -> dict[str, Any] | None:
     """The phone and the screen at one step of one activity; None if the activity is not valid."""
-    activities = data.get("activities") or []
-    activity = activities[position] if 0 <= position < len(activities) else {}
-    work_form = host.work_forms.get(activity.get("type"))
+    activities = data.get("activities")
+    if not isinstance(activities, list) or not 0 <= position < len(activities):
+        return None
+    activity = activities[position]
+    kind = activity.get("type") if isinstance(activity, dict) else None
+    work_form = host.work_forms.get(kind) if isinstance(kind, str) else None
     if work_form is None:
         return None
     try:
-        config = work_form.validate_config(activity.get("config") or {})
+        config = scenarios.checked_config(work_form, activity.get("config"))
     except ConfigInvalid:
         return None
     steps = work_form.plan(config)

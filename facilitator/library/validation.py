@@ -7,6 +7,7 @@ classes, and their limits are checked here.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -28,7 +29,8 @@ SCENARIO_FIELDS = [
              help=_l("What the session is for; trainers see it when they choose a scenario.")),
     Text("audience", _l("Audience"), max_length=200,
          help=_l("For example: counter staff and their manager.")),
-    Choice("language", _l("Language"), required=True, default="nl", options=list(LANGUAGES.items())),
+    Choice("language", _l("Language"), required=True, default=scenarios.DEFAULT_LANGUAGE,
+           options=list(LANGUAGES.items())),
     Number("duration", _l("Duration in minutes"), minimum=1, maximum=600),
     Boolean("named", _l("Named session"),
             help=_l("Participants give their name. Without it, every session is anonymous.")),
@@ -49,17 +51,23 @@ def checked(data: Any, key: str, host: PluginHost) -> Scenario:
         problems += [p for p in limits(SCENARIO_FIELDS, data) if p.where not in named]
         activities = data.get("activities") if isinstance(data.get("activities"), list) else []
         problems += [p for i, activity in enumerate(activities) if isinstance(activity, dict)
-                     for p in limits([ACTIVITY_TITLE], activity, f"activities[{i}].")]
+                     for p in limits([ACTIVITY_TITLE], activity, f"activities[{i}].")
+                     if p.where not in named]
     if problems:
         raise ConfigInvalid(problems)
     return scenario
 
 
 def limits(fields: list[Field], data: dict[str, Any], prefix: str = "") -> list[Problem]:
-    """The scenario's own fields against their description: type, length, range, options."""
+    """The scenario's own fields against their description: type, length, range, options.
+
+    A value left out (or null) is the field's default, as ``scenarios.from_data`` takes it.
+    """
     problems = []
     for field in fields:
         value = data.get(field.name)
+        if value is None:
+            value = field.default
         where = prefix + field.name
         try:
             _check(field, value)
@@ -73,8 +81,8 @@ def _check(field: Field, value: Any) -> None:
         clean(value, limit=field.max_length or current_app.config["MAX_TEXT"],
               required=field.required, multiline=isinstance(field, LongText), label=field.label)
     elif isinstance(field, Number) and value is not None:
-        if isinstance(value, bool) or not isinstance(value, int | float) or (
-                field.whole and value != int(value)):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(
+                value) or (field.whole and value != int(value)):
             raise InputRejected(_("Enter a whole number.") if field.whole else _("Enter a number."))
         if field.minimum is not None and value < field.minimum:
             raise InputRejected(_("At least %(n)s.", n=field.minimum))

@@ -165,8 +165,10 @@ def show_preview():
         draft = form.read(request.form, host)
     _scenario, problems = _checked(draft)
     position = draft.position(request.form.get("activity", ""))
-    shown = None if position is None else preview.render(
-        draft.data, position, request.form.get("step", 0, type=int), host)
+    if position is not None and not _concern(problems, f"activities[{position}]"):
+        shown = preview.render(draft.data, position, request.form.get("step", 0, type=int), host)
+    else:  # the editor shows the problems in its place
+        shown = None
     return jsonify(problems=[{"name": name, "message": p.message}
                              for name, p in form.locate(problems, draft.names)], preview=shown)
 
@@ -181,6 +183,11 @@ def _checked(draft: form.Draft):
         return checked(draft.data, "draft", plugin_host()), []
     except ConfigInvalid as invalid:
         return None, invalid.problems
+
+
+def _concern(problems: list[Problem], path: str) -> bool:
+    """Whether any of the problems is with the item at ``path`` or something in it."""
+    return any(p.where == path or p.where.startswith((f"{path}.", f"{path}[")) for p in problems)
 
 
 def _editor(data: dict[str, Any], *, stored: StoredScenario | None = None, key: str | None = None,

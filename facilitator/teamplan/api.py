@@ -15,10 +15,11 @@ from werkzeug.exceptions import HTTPException
 
 from ..extensions import db
 from ..i18n import _
-from ..models import Agreement, Team, Workshop
+from ..models import Activity, Agreement, Team, Workshop
 from ..workform import InputRejected
 from . import access, documents, plan, teams, tokens
 from .openapi import document
+from .sections import extra_sections
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 WRITING = ("POST", "PUT", "PATCH", "DELETE")
@@ -84,7 +85,8 @@ def session_json(workshop: Workshop) -> dict:
             "participants": documents.participant_count(workshop)}
 
 
-def agreement_json(agreement: Agreement, place: int, source: Workshop | None) -> dict:
+def agreement_json(agreement: Agreement, place: int, source: Workshop | None,
+                   activity: Activity | None = None) -> dict:
     return {
         "id": agreement.id, "team_id": agreement.team_id, "place": place, "text": agreement.text,
         "kind": agreement.kind, "owner": agreement.owner, "due": _day(agreement.due),
@@ -92,6 +94,8 @@ def agreement_json(agreement: Agreement, place: int, source: Workshop | None) ->
         "overdue": plan.is_overdue(agreement),
         "session": {"id": source.id, "title": source.title,
                     "held_on": documents.held_on(source).isoformat()} if source else None,
+        "activity": {"id": activity.id, "title": activity.title, "type": activity.type,
+                     "step": agreement.step_key} if activity else None,
         "created_at": agreement.created_at.isoformat(), "updated_at": agreement.updated_at.isoformat(),
     }
 
@@ -99,13 +103,14 @@ def agreement_json(agreement: Agreement, place: int, source: Workshop | None) ->
 def _agreements(team: Team, status: str | None = None) -> list[dict]:
     order = plan.ordered(team)
     sources = {w.id: w for w in teams.sessions(team)}
-    return [agreement_json(a, place, sources.get(a.workshop_id))
+    activities = plan.activities_of(order)
+    return [agreement_json(a, place, sources.get(a.workshop_id), activities.get(a.activity_id))
             for place, a in enumerate(order, start=1) if status in (None, a.status)]
 
 
 def _one(team: Team, agreement: Agreement, with_history: bool = False) -> dict:
     place = plan.ordered(team).index(agreement) + 1
-    found = agreement_json(agreement, place, plan.source_of(agreement))
+    found = agreement_json(agreement, place, plan.source_of(agreement), plan.activity_of(agreement))
     if with_history:
         found["history"] = [{"at": c.at.isoformat(), "actor": c.actor, "action": c.action,
                              "changes": c.changes, "note": c.note} for c in plan.history(agreement)]
@@ -130,10 +135,12 @@ def team_list():
 def team_plan(team_id: int):
     team = access.team_for(g.api_user, team_id)
     details = plan.details(team)
+    sessions = teams.sessions(team)
     return jsonify(
         team=team_json(team, teams.overview([team])[team.id]), goals=details.goal_list,
         evaluation_on=_day(details.evaluation_on), summary=plan.summary(plan.ordered(team)),
-        agreements=_agreements(team), sessions=[session_json(w) for w in teams.sessions(team)])
+        agreements=_agreements(team), sessions=[session_json(w) for w in sessions],
+        sections=extra_sections(sessions))
 
 
 @bp.route("/teams/<int:team_id>/agreements")

@@ -27,7 +27,7 @@ from ..exports.document import (
 )
 from ..extensions import db
 from ..i18n import _
-from ..models import Agreement, Participant, Team, Workshop
+from ..models import Activity, Agreement, Participant, Team, Workshop
 from ..plugins import work_form
 from ..snapshots import enough_for_screen
 from ..workform import ANONYMOUS, TRAINER_ONLY
@@ -47,17 +47,20 @@ def participant_count(workshop: Workshop) -> int:
                              .where(Participant.workshop_id == workshop.id)) or 0
 
 
-def source_label(workshop: Workshop | None) -> str:
+def source_label(workshop: Workshop | None, activity: Activity | None = None) -> str:
+    """Where an agreement was made: "session title, date — activity title"."""
     if workshop is None:
         return _("Team plan")
-    return f"{workshop.title} ({held_on(workshop).strftime('%d-%m-%Y')})"
+    label = f"{workshop.title}, {held_on(workshop).strftime('%d-%m-%Y')}"
+    return f"{label} — {activity.title}" if activity is not None else label
 
 
-def agreement_row(agreement: Agreement, workshop: Workshop | None) -> AgreementRow:
+def agreement_row(agreement: Agreement, workshop: Workshop | None,
+                  activity: Activity | None = None) -> AgreementRow:
     return AgreementRow(text=agreement.text, kind=agreement.kind, owner=agreement.owner,
                         due=agreement.due.date() if agreement.due else None,
                         status=agreement.status, outside_help=agreement.outside_help,
-                        source=source_label(workshop))
+                        source=source_label(workshop, activity))
 
 
 def _trainers(workshops: list[Workshop]) -> str:
@@ -71,13 +74,15 @@ def team_plan(team: Team, today: date | None = None) -> TeamPlanDocument:
     counts = {w.id: participant_count(w) for w in sessions}
     by_id = {w.id: w for w in sessions}
     details = plan.details(team)
+    agreements = plan.ordered(team)
+    activities = plan.activities_of(agreements)
     return TeamPlanDocument(
         team_name=team.name, unit=team.unit or "", trainer=_trainers(sessions),
         generated_on=today or date.today(), participant_count=max(counts.values(), default=0),
         sessions=[SessionLine(w.title, held_on(w), counts[w.id]) for w in sessions],
         goals=details.goal_list,
-        agreements=[agreement_row(a, by_id.get(a.workshop_id) or plan.source_of(a))
-                    for a in plan.ordered(team)],
+        agreements=[agreement_row(a, by_id.get(a.workshop_id) or plan.source_of(a),
+                                  activities.get(a.activity_id)) for a in agreements],
         evaluation_moment=details.evaluation_on,
     )
 

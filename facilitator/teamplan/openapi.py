@@ -56,6 +56,11 @@ SCHEMAS = {
             "id": {"type": "integer"}, "title": {"type": "string"},
             "held_on": {"type": "string", "format": "date"}})],
             "description": "The session it was agreed in; null when added on the team plan."},
+        "activity": {"oneOf": [{"type": "null"}, _object({
+            "id": {"type": "integer"}, "title": {"type": "string"},
+            "type": {"type": "string", "description": "The work form, e.g. `incident`."},
+            "step": {**TEXT_OR_NULL, "description": "The key of the step it was agreed at."}})],
+            "description": "The activity of the session it was agreed in; null when not known."},
         "created_at": {"type": "string", "format": "date-time"},
         "updated_at": {"type": "string", "format": "date-time"},
     }),
@@ -83,7 +88,13 @@ SCHEMAS = {
         "summary": _object({k: {"type": "integer"} for k in (*STATUSES, "overdue")}),
         "agreements": {"type": "array", "items": _ref("Agreement")},
         "sessions": {"type": "array", "items": _ref("Session")},
+        "sections": {"type": "array", "items": _ref("Table"), "description": (
+            "What plugins add to the team plan, e.g. the incident evaluation's causes per factor "
+            "group, per evaluation and in total.")},
     }),
+    "Table": _object({
+        "title": {"type": "string"}, "headers": {"type": "array", "items": {"type": "string"}},
+        "rows": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}}),
     "SessionReport": _object({
         "session": _ref("Session"), "title": {"type": "string"}, "held_on": DATE,
         "trainer": {"type": "string"}, "team_name": {"type": "string"},

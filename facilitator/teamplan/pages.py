@@ -14,7 +14,8 @@ from ..exports.document import KINDS, STATUSES
 from ..extensions import db
 from ..i18n import _, _l
 from ..workform import InputRejected
-from . import access, plan, teams
+from . import access, documents, plan, teams
+from .sections import extra_sections
 
 bp = Blueprint("teamplan", __name__, static_folder="static", static_url_path="/teamplan/static")
 
@@ -142,12 +143,15 @@ def _plan_page(team, new_agreement=None):
     """The team plan; ``new_agreement`` refills the form of a refused new agreement."""
     agreements = plan.ordered(team)
     sessions = teams.sessions(team)
+    by_id, activities = {w.id: w for w in sessions}, plan.activities_of(agreements)
+    sources = {a.id: documents.source_label(by_id[a.workshop_id], activities.get(a.activity_id))
+               for a in agreements if a.workshop_id in by_id}
     return render_template(
         "teamplan/plan.html", team=team, details=plan.details(team), sessions=sessions,
         active=[a for a in agreements if a.status in plan.ACTIVE],
         finished=[a for a in agreements if a.status not in plan.ACTIVE],
         summary=plan.summary(agreements), changes=plan.recent_changes(team),
-        sources={w.id: w for w in sessions}, new_agreement=new_agreement or {})
+        sources=sources, sections=extra_sections(sessions), new_agreement=new_agreement or {})
 
 
 @bp.route("/teams/<int:team_id>/details", methods=["POST"])
@@ -194,7 +198,8 @@ def agreement_page(team_id: int, agreement_id: int):
             message = _("The agreement has been saved.") if changed else _("Nothing was changed.")
             return _done(message, url_for(".team_plan", team_id=team.id) + f"#a{agreement.id}")
     return render_template("teamplan/agreement.html", team=team, agreement=agreement, values=values,
-                           history=plan.history(agreement), source=plan.source_of(agreement)), \
+                           history=plan.history(agreement), source=plan.source_of(agreement),
+                           activity=plan.activity_of(agreement)), \
         400 if request.method == "POST" else 200
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from ..exports.document import KINDS, STATUSES
 from ..extensions import db
 from ..i18n import _
-from ..models import Agreement, Team, User, Workshop, utcnow
+from ..models import Activity, Agreement, Team, User, Workshop, utcnow
 from ..text import clean
 from ..workform import InputRejected
 from .models import AgreementChange, TeamPlan
@@ -69,6 +69,19 @@ def details(team: Team) -> TeamPlan:
 
 def source_of(agreement: Agreement) -> Workshop | None:
     return db.session.get(Workshop, agreement.workshop_id) if agreement.workshop_id else None
+
+
+def activity_of(agreement: Agreement) -> Activity | None:
+    """The activity (work form) of the session the agreement was made in, if known."""
+    return db.session.get(Activity, agreement.activity_id) if agreement.activity_id else None
+
+
+def activities_of(agreements: list[Agreement]) -> dict[int, Activity]:
+    """The activities the agreements were made in, by id, in one query."""
+    ids = {a.activity_id for a in agreements if a.activity_id}
+    if not ids:
+        return {}
+    return {a.id: a for a in db.session.scalars(select(Activity).where(Activity.id.in_(ids)))}
 
 
 # -- checking input -----------------------------------------------------------------------------

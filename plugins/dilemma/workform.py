@@ -131,6 +131,15 @@ class Dilemma(WorkForm):
 
     def leave(self, view):
         self.at(view).leave(view)
+        view.keep_open_point(self.open_point(view))
+
+    def open_point(self, view) -> str:
+        """What a step the trainer set aside puts in the team plan: the step, and the dilemma."""
+        pick = chosen(view.state)
+        if pick:
+            return _("Set aside in the dilemma method, %(step)s: %(dilemma)s",
+                     step=view.step.title, dilemma=pick["title"])
+        return _("Set aside in the dilemma method: %(step)s", step=view.step.title)
 
     def results(self, view):
         return self.at(view).results(view)

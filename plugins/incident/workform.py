@@ -236,9 +236,11 @@ class IncidentEvaluation(WorkForm):
 
     # -- results -------------------------------------------------------------------------------
     def names(self, view: StepView) -> list[tuple[str, str]]:
-        """Names that must not reach the shared screen, with what replaces them."""
+        """Names that must not reach the shared screen, with what replaces them: those of the
+        people involved, and every name a participant gave, in an anonymous session too."""
+        given = {p.name for p in view.participants if p.name} | set(view.names_to_mask)
         return masked_names(view.state.get("incident")) + [
-            (p.name, _("[name]")) for p in view.participants if p.name]
+            (name, _("[name]")) for name in sorted(given)]
 
     def incident(self, view: StepView) -> dict[str, Any] | None:
         """The incident as the shared screen and the phones show it: names become roles."""

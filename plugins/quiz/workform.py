@@ -93,6 +93,34 @@ class Quiz(WorkForm):
             raise InputRejected(_("Your team's spokesperson answers for the team this time."))
         return contribution
 
+    def accept_pass(self, view: StepView, me: Participant) -> Contribution:
+        """A pass is the team's "we do not know", given where the team's answer would be: by the
+        spokesperson, or in the majority mode by a member who has not chosen yet. Once the team's
+        answer is in, a pass would undo it (a right answer would become a steal), so it is refused;
+        while teammates confirm, they agree or not instead."""
+        round_ = Round(view)
+        if round_.booked:
+            raise InputRejected(_("This question is closed: the points have been awarded."))
+        team = team_of(view.state, me.id)
+        if team is None:
+            raise InputRejected(_("You are not in a team yet. Ask the trainer to place you."))
+        answer = round_.answer_of(team.id)
+        if round_.phase == CONFIRM and answer is not None and answer.role == TURN:
+            if me.id == answer.author:
+                raise InputRejected(_("Your team has already answered."))
+            raise InputRejected(_("A pass does not count here: say whether you agree with your "
+                                  "team's answer."))
+        if round_.by_vote:
+            if any(e.mine and e.slot == ANSWER_SLOT and not e.passed for e in view.entries):
+                raise InputRejected(_("You have already chosen; your choice counts for your team."))
+        elif answer is not None and answer.answered:
+            raise InputRejected(_("Your team has already answered."))
+        if refusal := round_.refusal(team.id):
+            raise InputRejected(refusal)
+        if not round_.by_vote and (answer is None or me.id != answer.spokesperson):
+            raise InputRejected(_("Your team's spokesperson answers for the team this time."))
+        return Contribution({"pass": True})
+
     # -- trainer ---------------------------------------------------------------------------------
     def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:
         carry_out = actions.ANYWHERE.get(action) or (
@@ -114,13 +142,14 @@ class Quiz(WorkForm):
         aside = [key for key in view.state.get("set_aside", []) if key != view.step.key]
         if view.set_aside:
             aside.append(view.step.key)
-            proposed = view.state.setdefault("proposed", [])
-            if view.step.key not in proposed:
-                proposed.append(view.step.key)
-                view.propose_agreement(NewAgreement(_(
-                    "Set aside in the knowledge quiz: %(question)s", question=round_.question["text"]),
-                    kind="open_point"))
         view.state["set_aside"] = sorted(aside, key=lambda key: int(key[1:]))
+        point = _("Set aside in the knowledge quiz: %(question)s", question=round_.question["text"])
+        legacy = view.state.get("proposed", [])  # what sessions begun before keep_open_point proposed
+        if view.step.key not in legacy:
+            view.keep_open_point(point)  # proposed once; taken back when the trainer un-sets it
+        elif not view.set_aside:
+            view.withdraw_agreement(NewAgreement(point, kind="open_point"))
+            view.state["proposed"] = [key for key in legacy if key != view.step.key]
 
     # -- what the views show ---------------------------------------------------------------------
     def kind(self, view: StepView) -> str:

@@ -145,6 +145,10 @@ class Statements(WorkForm):
             {"caption": "", "headers": [_("Statement"), _("Agree"), _("Disagree"), _("Pass"),
                                         _("Gave the policy answer")][:len(row)], "rows": [row]}]}
 
+    def leave(self, view: StepView) -> None:
+        view.keep_open_point(_("Set aside statement: %(statement)s",
+                               statement=view.step.item["text"]))
+
     def clip(self, clip: str | None) -> dict[str, str] | None:
         return clip_embed(clip)
 

@@ -108,8 +108,8 @@ def _weigh(browser, session, step_shown: str) -> dict:
         phone.goto(session["join_url"])
         phone.click("#join")
         expect(phone.locator(step_shown)).to_be_visible()
-        while not phone.evaluate("() => Boolean(window.facilitator.meta().step)"):  # the first snapshot
-            phone.wait_for_timeout(50)
+        # the step is in the page as served; wait until live.js has its first snapshot too
+        phone.wait_for_function("() => Boolean(window.facilitator && window.facilitator.meta().step)")
         per_file = {}
         for request, size in files.items():
             name = urls.get(request, "?").split("/", 3)[-1].split("?")[0]

@@ -170,6 +170,43 @@ def test_names_of_the_people_involved_and_of_participants_stay_off_the_screen(ap
     assert console.do("hide_item", step="classify", item="nonsense")["ok"] is False
 
 
+def test_in_an_anonymous_session_the_names_participants_gave_stay_off_the_screen(app, session):
+    data = {"title": "Test", "activities": [{"type": "incident", "config": {"cases": [CASE]}}]}
+    workshop, console, screen = session(data=data)
+    anna, bram, third = (Phone(app, workshop["code"], "Anna"), Phone(app, workshop["code"], "Bram"),
+                         Phone(app, workshop["code"]))
+    console.do("start")
+    console.do("next")
+    assert bram.answer({"kind": "indirect", "text": "Anna zag het en deed niets"})["ok"]
+    assert anna.answer({"kind": "direct", "text": "Brams collega stond alleen"})["ok"]
+    assert third.answer({"kind": "indirect", "text": "Het was te warm in de hal"})["ok"]
+    console.do("reveal", step="causes")
+    shown = _html(screen)
+    assert "[naam] zag het en deed niets" in shown and "[naam] collega stond alleen" in shown
+    assert "Anna" not in shown and "Bram" not in shown and "Het was te warm in de hal" in shown
+    assert "Anna zag het en deed niets" in _html(console.sio)  # the trainer sees what was sent
+
+    console.do("next")
+    on_phone = _html(third.sio)
+    assert "[naam] zag het en deed niets" in on_phone and "Anna" not in on_phone
+
+
+def test_an_anonymous_session_hands_names_to_the_work_form_only_for_masking(app, session):
+    from facilitator import stepviews
+    from facilitator.models import Workshop
+
+    workshop, console, _screen = session()
+    Phone(app, workshop["code"], " Anna "), Phone(app, workshop["code"])
+    console.do("start")
+    with app.test_request_context():
+        held = db.session.get(Workshop, workshop["id"])
+        activity, row = stepviews.current(held)
+        view = stepviews.build(held, activity, row)
+    assert [p.name for p in view.participants] == [None, None]
+    assert view.names_to_mask == ["Anna"]
+    assert "Anna" not in repr(view)
+
+
 def test_the_trainer_describes_an_incident_when_the_scenario_has_none(app, session):
     data = {"title": "Eigen incident", "activities": [{"type": "incident", "config": {}}]}
     workshop, console, screen = session(data=data)
