@@ -61,6 +61,13 @@ def js_errors():
     assert not errors, f"JavaScript errors: {errors}"
 
 
+def await_live(page) -> None:
+    """A live page (phone, shared screen, console) takes clicks once live.js is connected: before
+    that its buttons are only the served HTML. Other pages are left as they are."""
+    if page.locator("body[data-role]").count():
+        page.wait_for_function("() => window.facilitator && window.facilitator.socket.connected")
+
+
 def _watch(page, errors):
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
     page.on("console", lambda msg: errors.append(f"{page.url}: {msg.text}")
@@ -99,6 +106,7 @@ def trainer_page(browser, live_server, js_errors):
         page.wait_for_url("**/trainer")
         if url:
             page.goto(url)
+            await_live(page)
         return page
 
     yield make

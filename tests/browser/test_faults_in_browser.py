@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from ..reliability.postgres import BIN, PrivatePostgres
 from ..servers import Server
-from .conftest import PHONE
+from .conftest import PHONE, await_live
 
 ONLINE, OFFLINE = "verbonden", "Offline: opnieuw verbinden…"
 NOT_SENT = "Niet verstuurd: je bent offline"
@@ -75,6 +75,7 @@ def test_the_server_killed_mid_vote_phone_and_console_come_back(own_server, page
     session = own_server.create_session("stellingen-veilig-werken")
     console = pages("trainer", own_server)
     console.goto(session["console_url"])
+    await_live(console)
     phone = _joined(pages, own_server, session)
     console.click("[data-action=start]")
     statement = phone.locator(".statement")
@@ -104,6 +105,7 @@ def test_a_phone_offline_for_thirty_seconds_reports_what_was_not_sent_and_resume
     session = live_server.create_session("stellingen-veilig-werken")
     console = pages("trainer", live_server)
     console.goto(session["console_url"])
+    await_live(console)
     phone = _joined(pages, live_server, session)
     console.click("[data-action=start]")
     phone.click("button.choice.agree")
@@ -138,6 +140,7 @@ def test_a_trainer_window_offline_says_not_sent_and_does_not_move_the_group_late
     session = live_server.create_session("stellingen-veilig-werken")
     console = pages("trainer", live_server)
     console.goto(session["console_url"])
+    await_live(console)
     console.click("[data-action=start]")
     expect(console.locator("[data-action=next]")).to_be_visible()
     first = console.locator("#current-title").inner_text()

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from ..clients import Browser
 from ..security.payloads import INJECTED, PAYLOADS, TRAP
 from ..security.walk import Walk
-from .conftest import PHONE
+from .conftest import PHONE, await_live
 
 SCENARIO = "stellingen-veilig-werken"
 PHONE_VIEW, SCREEN, CONSOLE, REPORT, PLAN = "phone", "shared screen", "console", "report", "team plan"
@@ -64,6 +64,7 @@ def open_page(browser):
         page.on("dialog", lambda dialog: errors.append(f"{page.url}: a dialog: {dialog.message}"))
         page.set_default_timeout(15_000)
         page.goto(url)
+        await_live(page)
         return page
 
     yield make
