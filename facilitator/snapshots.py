@@ -85,7 +85,9 @@ def screen(workshop: Workshop) -> dict:
 def console(workshop: Workshop) -> dict:
     rendered = _begin(workshop)
     here, view = _current_view(workshop)
-    people = db.session.scalars(select(Participant).where(
+    # plain rows, past the ORM: the list of people is as long as the session is large
+    people = db.session.execute(select(
+        Participant.display_name, Participant.connections, Participant.needs_moment_since).where(
         Participant.workshop_id == workshop.id).order_by(Participant.id)).all()
     agreements = db.session.scalars(select(Agreement).where(
         Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
@@ -119,12 +121,13 @@ def phones(workshop: Workshop, participant_ids: list[int] | None = None):
     right after a step change, when nobody has answered yet, a room full of phones is rendered once.
     """
     rendered = _begin(workshop)
-    query = select(Participant).where(Participant.workshop_id == workshop.id)
+    query = select(Participant.id, Participant.display_name).where(  # rows, past the ORM
+        Participant.workshop_id == workshop.id)
     if participant_ids is not None:
         query = query.where(Participant.id.in_(participant_ids))
     else:
         query = query.where(Participant.connections > 0)
-    people = db.session.scalars(query).all()
+    people = db.session.execute(query).all()
     if not people:
         return
     here, shared = _current_view(workshop)
@@ -150,9 +153,11 @@ def phone(workshop: Workshop, person: Participant) -> dict:
     return _render("live/phone_step.html", workshop, context)
 
 
-def _phone_context(workshop: Workshop, person: Participant, here, shared: StepView | None,
+def _phone_context(workshop: Workshop, person, here, shared: StepView | None,
                    meta: dict, authors: set[str]) -> dict:
-    """What one person's phone shows; ``authors`` wrote the entries of the current step."""
+    """What one person's phone shows; ``authors`` wrote the entries of the current step.
+
+    ``person`` is a Participant or a row with its ``id`` and ``display_name``."""
     context = {"workshop": workshop, "view": None, "me": person, "meta": meta}
     if shared is None:
         return context

@@ -151,3 +151,12 @@ def trainer_console(base: str, email: str, password: str, workshop_id: int) -> L
     assert browser.post("/login", {"email": email, "password": password}) == 302
     return Live(base, {"role": "console", "workshop": workshop_id},
                 headers={"Cookie": browser.cookie_header()})
+
+
+def shared_screen(base: str, session: dict) -> Live:
+    """The shared screen, opened with the screen link as the projector laptop does."""
+    browser = Browser(base)
+    status, _page = browser.get(session["screen_url"].removeprefix(base))
+    assert status == 302  # the key is swapped for the screen's cookie
+    return Live(base, {"role": "screen", "workshop": session["id"]},
+                headers={"Cookie": browser.cookie_header()})

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from .clients import join_phone, trainer_console
+from .clients import join_phone, shared_screen, trainer_console
 from .servers import Server
 
 pytestmark = pytest.mark.server
@@ -20,6 +20,7 @@ def test_killed_server_comes_back_with_every_answer_and_every_client(tmp_path):
     server.start()
     try:
         console = trainer_console(server.url, server.trainer_email, server.password, session["id"])
+        screen = shared_screen(server.url, session)
         phones = [join_phone(server.url, session["code"]) for _ in range(3)]
         assert console.call("control", {"action": "start"}) == {"ok": True}
         for phone in phones:
@@ -33,7 +34,7 @@ def test_killed_server_comes_back_with_every_answer_and_every_client(tmp_path):
         server.kill()  # SIGKILL: no clean shutdown
         server.start()
 
-        for view in [console, *phones]:
+        for view in [console, screen, *phones]:
             snapshot = view.wait_reconnected(2)
             assert snapshot["meta"]["step"] == "s1" and snapshot["meta"]["open"]
         assert phones[1].snapshots[-1]["meta"]["mine"] == 1, "the phone lost its answer"
@@ -47,8 +48,10 @@ def test_killed_server_comes_back_with_every_answer_and_every_client(tmp_path):
         shown = console.wait_for(lambda s: s["meta"].get("revealed"))
         assert 'data-count="agree">2<' in shown["html"]
         assert 'data-count="disagree">1<' in shown["html"]
+        on_screen = screen.wait_for(lambda s: s["meta"].get("revealed"))
+        assert 'data-count="agree">2<' in on_screen["html"], "the shared screen did not come back"
     finally:
-        for client in locals().get("phones", []) + [locals().get("console")]:
+        for client in locals().get("phones", []) + [locals().get("console"), locals().get("screen")]:
             if client is not None:
                 client.close()
         server.stop()

@@ -166,6 +166,8 @@ def check_exports(live_server, cookies: list, team_id: int, session_id: int) -> 
 def test_every_view_of_the_full_workshop_shows_typed_payloads_as_text(app, trainer, trainer_client,
                                                                         browser):
     walk = Walk(app, trainer, trainer_client, "volledige-workshop").through()
+    # the phones' own text forms were found and typed into (dilemmas, arguments, causes, ...)
+    assert walk.refused_huge >= 5 and walk.typed > walk.refused_huge
     context = browser.new_context(bypass_csp=True)
     context.add_init_script(TRAP)
     page = context.new_page()

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 import socketio
 
-from ..clients import Browser, Live, run_coroutine, trainer_console
+from ..clients import Live, run_coroutine, shared_screen, trainer_console
 from ..servers import Server
 
 pytestmark = pytest.mark.server
@@ -55,14 +55,6 @@ async def _everyone_answers(base: str, code: str, screen: Live) -> tuple[list[di
     return acks, choices, counted_after
 
 
-def _screen(server: Server, session: dict) -> Live:
-    browser = Browser(server.url)
-    status, _page = browser.get(session["screen_url"].removeprefix(server.url))
-    assert status == 302  # the key is swapped for the screen's cookie
-    return Live(server.url, {"role": "screen", "workshop": session["id"]},
-                headers={"Cookie": browser.cookie_header()})
-
-
 def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
     server = Server(tmp_path)
     server.cli("db", "upgrade")
@@ -72,7 +64,7 @@ def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
     console = screen = None
     try:
         console = trainer_console(server.url, server.trainer_email, server.password, session["id"])
-        screen = _screen(server, session)
+        screen = shared_screen(server.url, session)
         assert console.call("control", {"action": "start"})["ok"]
         acks, choices, counted_after = run_coroutine(_everyone_answers(server.url, session["code"], screen))
         assert acks == [{"ok": True, "changed": True}] * PHONES

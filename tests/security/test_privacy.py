@@ -12,12 +12,22 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import func, select
 
 from facilitator import retention, scenarios, workshops
 from facilitator.accounts import add_user
 from facilitator.cli import main
 from facilitator.extensions import db
-from facilitator.models import Agreement, Entry, Participant, User, Workshop, utcnow
+from facilitator.models import (
+    Activity,
+    Agreement,
+    Entry,
+    Participant,
+    StepState,
+    User,
+    Workshop,
+    utcnow,
+)
 from facilitator.plugins import plugin_host
 
 from ..conftest import Console, Phone
@@ -188,6 +198,12 @@ def test_deleting_a_session_leaves_no_trace_in_any_table_or_in_the_file(
     with app.app_context():
         assert db.session.get(Workshop, session["id"]) is None
         assert db.session.get(Workshop, kept["id"]) is not None
+        # its activities, steps and the three answers went with it (the kept session has none)
+        assert db.session.scalars(select(Activity.workshop_id).distinct()).all() == [kept["id"]]
+        assert db.session.scalar(select(func.count(Entry.id))) == 0
+        kept_activities = select(Activity.id).where(Activity.workshop_id == kept["id"])
+        assert db.session.scalar(select(func.count(StepState.id))
+                                 .where(StepState.activity_id.not_in(kept_activities))) == 0
     assert _people(app, kept["id"]) == [("Blijft", None)]
     refused = phones[1].sio.emit("hello", {}, callback=True)  # a phone that was in it
     assert refused == {"ok": False, "error": "Deze sessie bestaat niet meer."}
