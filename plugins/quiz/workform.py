@@ -68,12 +68,7 @@ class Quiz(WorkForm):
 
     # -- participants ------------------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me: Participant) -> Contribution:
-        round_ = Round(view)
-        if round_.booked:
-            raise InputRejected(_("This question is closed: the points have been awarded."))
-        team = team_of(view.state, me.id)
-        if team is None:
-            raise InputRejected(_("You are not in a team yet. Ask the trainer to place you."))
+        round_, team = _answering(view, me)
         if "confirm" in data:
             return _confirmation(round_, team.id, data.get("confirm"), me)
         mine = next((e for e in view.entries if e.mine and e.slot == ANSWER_SLOT and not e.passed),
@@ -98,12 +93,7 @@ class Quiz(WorkForm):
         spokesperson, or in the majority mode by a member who has not chosen yet. Once the team's
         answer is in, a pass would undo it (a right answer would become a steal), so it is refused;
         while teammates confirm, they agree or not instead."""
-        round_ = Round(view)
-        if round_.booked:
-            raise InputRejected(_("This question is closed: the points have been awarded."))
-        team = team_of(view.state, me.id)
-        if team is None:
-            raise InputRejected(_("You are not in a team yet. Ask the trainer to place you."))
+        round_, team = _answering(view, me)
         answer = round_.answer_of(team.id)
         if round_.phase == CONFIRM and answer is not None and answer.role == TURN:
             if me.id == answer.author:
@@ -237,6 +227,17 @@ class Quiz(WorkForm):
 
 def _short(text: str, limit: int = 45) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _answering(view: StepView, me: Participant):
+    """The question's round and the person's team, while the round still takes answers."""
+    round_ = Round(view)
+    if round_.booked:
+        raise InputRejected(_("This question is closed: the points have been awarded."))
+    team = team_of(view.state, me.id)
+    if team is None:
+        raise InputRejected(_("You are not in a team yet. Ask the trainer to place you."))
+    return round_, team
 
 
 def _confirmation(round_: Round, team_id: str, value: Any, me: Participant) -> Contribution:
