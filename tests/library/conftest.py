@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from facilitator.accounts import add_user
+from facilitator.extensions import db
 
 from ..conftest import PASSWORD, login
 
@@ -86,3 +89,24 @@ def host(app):
 
     with app.app_context():
         yield plugin_host()
+
+
+@pytest.fixture
+def oneword_client(make_app):
+    """A signed-in trainer's client on an app with the example plugin of docs/plugins.md, whose
+    work form has no field description (it is edited as YAML)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "oneword"))
+    try:
+        import facilitator_oneword
+
+        app = make_app(EXTRA_PLUGINS=[facilitator_oneword])
+    finally:
+        sys.path.pop(0)
+    with app.app_context():
+        add_user("oneword@example.nl", PASSWORD, "trainer")
+    client = app.test_client()
+    login(client, "oneword@example.nl")
+    yield client
+    with app.app_context():  # the extra plugin's app lets go of its database file
+        db.session.remove()
+        db.engine.dispose()

@@ -125,25 +125,8 @@ def test_a_save_racing_another_is_refused_by_the_database(app, trainer):
             store.save(stored, scenario, 1, user)  # the object in memory still says version 1
 
 
-def test_a_work_form_without_fields_is_edited_as_yaml(make_app, trainer_client):
-    import sys
-    from pathlib import Path
-
-    from ..conftest import PASSWORD, login
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "oneword"))
-    try:
-        import facilitator_oneword
-
-        app = make_app(EXTRA_PLUGINS=[facilitator_oneword])
-    finally:
-        sys.path.pop(0)
-    from facilitator.accounts import add_user
-
-    with app.app_context():
-        add_user("derde@example.nl", PASSWORD, "trainer")
-    client = app.test_client()
-    login(client, "derde@example.nl")
+def test_a_work_form_without_fields_is_edited_as_yaml(oneword_client):
+    client = oneword_client
     page = client.get("/trainer/library/new").get_data(as_text=True)
     assert 'name="activities[__0__].config"' in page and "Instellingen (YAML)" in page
     data = [("title", "Check-in"), ("language", "nl"), ("activities[0]", ""),
@@ -156,9 +139,6 @@ def test_a_work_form_without_fields_is_edited_as_yaml(make_app, trainer_client):
         data[:-1] + [("activities[0].config", "- not\n- a mapping")]))
     assert _messages_for(refused.get_data(as_text=True), "activities[0].config") == [
         "Schrijf de instellingen als YAML: één 'sleutel: waarde' per regel."]
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
 
 
 def test_the_preview_renders_a_step_with_the_live_templates(trainer_client, copy_url):

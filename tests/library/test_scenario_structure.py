@@ -1,8 +1,6 @@
 """A scenario of any shape is judged, never crashed on: every item of the wrong type is named, the
 upload is refused and nothing changes; a work form only ever gets a mapping as its config."""
 
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -97,22 +95,8 @@ def test_a_work_form_gets_only_a_mapping_and_its_failure_is_a_problem(app, confi
     assert good.activities[0]["config"] == {"rounds": 2} and good.language == "nl"
 
 
-def test_the_preview_of_an_invalid_yaml_config_shows_the_problem(make_app):
-    from facilitator.accounts import add_user
-
-    from ..conftest import PASSWORD, login
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "oneword"))
-    try:
-        import facilitator_oneword
-
-        app = make_app(EXTRA_PLUGINS=[facilitator_oneword])
-    finally:
-        sys.path.pop(0)
-    with app.app_context():
-        add_user("vierde@example.nl", PASSWORD, "trainer")
-    client = app.test_client()
-    login(client, "vierde@example.nl")
+def test_the_preview_of_an_invalid_yaml_config_shows_the_problem(oneword_client):
+    client = oneword_client
     base = [("title", "Check-in"), ("language", "nl"), ("activities[a1]", ""),
             ("activities[a1].type", "oneword"), ("activities[a1].title", "Eén woord"),
             ("activity", "a1")]
@@ -128,6 +112,3 @@ def test_the_preview_of_an_invalid_yaml_config_shows_the_problem(make_app):
     good = client.post("/trainer/library/preview", data=MultiDict(
         base + [("activities[a1].config", "question: Hoe kom je binnen?\n")])).get_json()
     assert good["problems"] == [] and good["preview"]["steps"] == ["Hoe kom je binnen?"]
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()

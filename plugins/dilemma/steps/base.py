@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from facilitator import (
@@ -21,7 +22,7 @@ from facilitator import (
 NO_REPORT: dict[str, list] = {"paragraphs": [], "tables": []}
 
 
-class MethodStep:
+class MethodStep(ABC):
     """One of the nine steps. The work form hands each call to the step the group is at."""
 
     key: ClassVar[str] = ""
@@ -29,8 +30,9 @@ class MethodStep:
     visibility: ClassVar[str] = ANONYMOUS
     takes_input: ClassVar[bool] = True
 
+    @abstractmethod
     def title(self) -> str:
-        raise NotImplementedError
+        """The step's name, translated (without its number)."""
 
     def step(self, config: dict[str, Any]) -> Step:
         return Step(key=self.key, title=_("%(n)d. %(title)s", n=self.number, title=self.title()),
