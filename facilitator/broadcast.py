@@ -66,7 +66,12 @@ def send_all(workshop: Workshop) -> None:
 class Coalescer:
     """Refreshes a workshop's screen and console, and the phones that changed their own input, at
     most once per ``interval`` seconds: at once after a quiet spell, otherwise when the interval
-    is over, with one view of the step for every answer that came in meanwhile."""
+    is over, with one view of the step for every answer that came in meanwhile.
+
+    The refreshes of all workshops take turns, one at a time in this process: with many sessions
+    answering at once, each waits its turn and then takes everything that came in meanwhile, so
+    the refreshes thin out under load instead of crowding out the answers and step changes.
+    """
 
     def __init__(self, app: Flask, interval: float):
         self.app = app
@@ -74,6 +79,7 @@ class Coalescer:
         self.pending: dict[int, tuple[bool, set[int]]] = {}  # workshop id -> (views, phones)
         self.last: dict[int, float] = {}  # workshop id -> when its last refresh began
         self.mutex = threading.Lock()
+        self.turn = threading.Lock()  # one coalesced refresh at a time
 
     def request(self, workshop_id: int, *, views: bool = True, phone: int | None = None) -> None:
         phones = {phone} if phone is not None else set()
@@ -91,16 +97,17 @@ class Coalescer:
     def _later(self, workshop_id: int, wait: float) -> None:
         if wait:
             socketio.sleep(wait)
-        with self.mutex:
-            views, phones = self.pending.pop(workshop_id, (False, set()))
-            self.last[workshop_id] = time.monotonic()
-        with self.app.app_context(), self.app.test_request_context("/"):
-            try:
-                _refresh_now(workshop_id, views, phones)
-            except Exception:  # a failed refresh must not kill the server; the next one heals
-                log.exception("coalesced refresh of workshop %s failed", workshop_id)
-            finally:
-                db.session.remove()
+        with self.turn:  # what arrives while this waits for its turn joins this refresh
+            with self.mutex:
+                views, phones = self.pending.pop(workshop_id, (False, set()))
+                self.last[workshop_id] = time.monotonic()
+            with self.app.app_context(), self.app.test_request_context("/"):
+                try:
+                    _refresh_now(workshop_id, views, phones)
+                except Exception:  # a failed refresh must not kill the server; the next one heals
+                    log.exception("coalesced refresh of workshop %s failed", workshop_id)
+                finally:
+                    db.session.remove()
 
 
 def _refresh_now(workshop_id: int, views: bool, phones: set[int]) -> None:
