@@ -48,12 +48,12 @@ def _meta(workshop: Workshop, here, view: StepView | None, rendered: float) -> d
     return meta
 
 
-def _current_view(workshop: Workshop, participants=None):
+def _current_view(workshop: Workshop):
     here = stepviews.current_any(workshop) if workshop.status != "waiting" else None
     if here is None:
         return None, None
     activity, row = here
-    return here, stepviews.build(workshop, activity, row, participants=participants)
+    return here, stepviews.build(workshop, activity, row)
 
 
 def _results(view: StepView, form) -> dict | None:

@@ -73,28 +73,24 @@ def participants_of(workshop: Workshop, rows=None) -> list[ParticipantData]:
             for pid, name, connections in (_people(workshop) if rows is None else rows)]
 
 
-def names_to_mask(workshop: Workshop, rows=None) -> list[str]:
-    """Every name a participant gave, sorted and tied to nobody, for masking only.
+def names_to_mask(rows) -> list[str]:
+    """Every name a participant gave (``rows`` as ``_people`` reads them), sorted and tied to
+    nobody, for masking only.
 
     Also in an anonymous session, where the join page still takes an optional name: a work form
     needs it to keep "Anna saw it..." off the shared screen, and never gets to know whose it is.
     """
-    if rows is None:
-        rows = _rows(select(Participant.id, Participant.display_name, Participant.connections)
-                     .where(Participant.workshop_id == workshop.id,
-                            Participant.display_name.is_not(None)))
     return sorted({name.strip() for _pid, name, _c in rows if name and name.strip()})
 
 
 def build(workshop: Workshop, activity: Activity, row: StepState, *,
           viewer: Participant | None = None, participants=None) -> StepView:
+    """The step as its work form sees it; ``participants`` in place of the session's own (the
+    session report hands anonymous steps participants without names)."""
     step = step_of(activity, row)
-    people = _people(workshop) if participants is None else None
-    names = {}
+    people = _people(workshop)
     show_names = workshop.named and step.visibility in (NAMED, TRAINER_ONLY)
-    if show_names:
-        names = dict(_rows(select(Participant.id, Participant.display_name)
-                           .where(Participant.workshop_id == workshop.id)))
+    names = {pid: name for pid, name, _c in people} if show_names else {}
     mine_author = (author_key(row.id, viewer.id, step.visibility) if viewer else None)
     entries = [
         EntryData(entry_id, author, slot, dict(payload), participant_id,
@@ -108,8 +104,9 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
         state=copy.deepcopy(activity.state or {}), step=step, data=copy.deepcopy(row.data or {}),
         status=row.status, revealed=row.revealed, set_aside=row.set_aside, notes=row.notes,
         entries=entries,
-        participants=participants if participants is not None else participants_of(workshop, people),
-        names_to_mask=names_to_mask(workshop, people), named_session=workshop.named,
+        participants=participants_of(workshop, people) if participants is None else participants,
+        names_to_mask=names_to_mask(people),
+        named_session=workshop.named,
         minimum_group=current_app.config["MINIMUM_GROUP"],
     )
 

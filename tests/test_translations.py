@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGS = sorted(ROOT.glob("**/translations/nl/LC_MESSAGES/messages.po"))
-CATALOGS = [p for p in CATALOGS if ".venv" not in p.parts]
+CATALOGS = [p for p in CATALOGS if not {".venv", "build"} & set(p.relative_to(ROOT).parts)]
 
 
 def _extract(path: Path, config: str) -> set:

@@ -15,7 +15,6 @@ from facilitator import (
     ActionRejected,
     Contribution,
     InputRejected,
-    NewAgreement,
     Participant,
     Step,
     StepView,
@@ -133,13 +132,8 @@ class Quiz(WorkForm):
         if view.set_aside:
             aside.append(view.step.key)
         view.state["set_aside"] = sorted(aside, key=lambda key: int(key[1:]))
-        point = _("Set aside in the knowledge quiz: %(question)s", question=round_.question["text"])
-        legacy = view.state.get("proposed", [])  # what sessions begun before keep_open_point proposed
-        if view.step.key not in legacy:
-            view.keep_open_point(point)  # proposed once; taken back when the trainer un-sets it
-        elif not view.set_aside:
-            view.withdraw_agreement(NewAgreement(point, kind="open_point"))
-            view.state["proposed"] = [key for key in legacy if key != view.step.key]
+        view.keep_open_point(_("Set aside in the knowledge quiz: %(question)s",
+                               question=round_.question["text"]))
 
     # -- what the views show ---------------------------------------------------------------------
     def kind(self, view: StepView) -> str:
