@@ -1,9 +1,10 @@
-"""Where facilitator's own time goes, without sockets: one session of N phones, a step change to
-all of them, then every phone answers (in turns of --together answers, with a coalesced refresh of
+"""Where facilitator's own time goes, without sockets: --sessions sessions of N phones, a step
+change to all of them, then every phone answers (in turns of --together answers, with a coalesced refresh of
 the screen, console and answering phones every --refresh answers). Prints CPU milliseconds per
 step change and per answer, and the functions that took the most (cProfile).
 
     .venv/bin/python bench/profile_work.py --phones 1000
+    .venv/bin/python bench/profile_work.py --phones 20 --sessions 50 --together 1 --refresh 1
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import uuid
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--phones", type=int, default=1000)
+    parser.add_argument("--phones", type=int, default=1000, help="phones per session")
+    parser.add_argument("--sessions", type=int, default=1)
     parser.add_argument("--together", type=int, default=5, help="answers taken in one turn")
     parser.add_argument("--refresh", type=int, default=50, help="answers between refreshes")
     parser.add_argument("--top", type=int, default=25)
@@ -30,7 +32,7 @@ def main() -> None:
     from facilitator.accounts import add_user
     from facilitator.database import upgrade
     from facilitator.extensions import db, socketio
-    from facilitator.models import Participant
+    from facilitator.models import Participant, Workshop
     from facilitator.plugins import plugin_host
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite:///" + os.path.join(
@@ -42,36 +44,42 @@ def main() -> None:
     coalescer = app.extensions["facilitator.coalescer"]
     with app.test_request_context():
         trainer = add_user("profile@example.nl", "profile password 1", "trainer")
-        workshop = workshops.create(scenarios.builtin(plugin_host())["stellingen-veilig-werken"],
-                                    trainer)
-        workshop_id = workshop.id
-        db.session.add_all(Participant(workshop_id=workshop_id, token_hash=f"profile-{n}",
-                                       connections=1) for n in range(args.phones))
-        db.session.commit()
-        people = list(db.session.scalars(db.select(Participant.id)))
+        sessions = []
+        for _session in range(args.sessions):
+            workshop = workshops.create(
+                scenarios.builtin(plugin_host())["stellingen-veilig-werken"], trainer)
+            people = [Participant(workshop_id=workshop.id, token_hash=uuid.uuid4().hex,
+                                  connections=1) for _n in range(args.phones)]
+            db.session.add_all(people)
+            db.session.commit()
+            sessions.append((workshop.id, [person.id for person in people]))
+        db.session.remove()
         profile = cProfile.Profile()
 
         started = time.process_time()
         profile.enable()
-        workshops.control(workshop, "start", {})  # commits, then sends the step to everyone
+        for workshop_id, _people in sessions:  # commits, then sends the step to everyone
+            workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+            db.session.remove()
         profile.disable()
-        step_change = time.process_time() - started
+        step_change = (time.process_time() - started) / len(sessions)
 
         started = time.process_time()
         profile.enable()
-        for first in range(0, len(people), args.together):
-            turn = [answers.Answer(person, "s1", {"choice": "agree"}, uuid.uuid4().hex, False)
-                    for person in people[first:first + args.together]]
-            answers.take_together(workshop_id, turn)
-            db.session.remove()
-            if (first // args.together + 1) * args.together % args.refresh < args.together:
-                views, phones = coalescer.pending.pop(workshop_id, (False, set()))
-                broadcast._refresh_now(workshop_id, views, phones)
+        for first in range(0, args.phones, args.together):
+            for workshop_id, people in sessions:
+                turn = [answers.Answer(person, "s1", {"choice": "agree"}, uuid.uuid4().hex,
+                                       False) for person in people[first:first + args.together]]
+                answers.take_together(workshop_id, turn)
                 db.session.remove()
+                if (first // args.together + 1) * args.together % args.refresh < args.together:
+                    views, phones = coalescer.pending.pop(workshop_id, (False, set()))
+                    broadcast._refresh_now(workshop_id, views, phones)
+                    db.session.remove()
         profile.disable()
-        answering = time.process_time() - started
+        answering = (time.process_time() - started) / len(sessions)
 
-    print(f"{args.phones} phones: step change {step_change * 1000:.0f} ms CPU; "
+    print(f"{args.sessions} x {args.phones} phones: step change {step_change * 1000:.0f} ms CPU; "
           f"{answering / args.phones * 1000:.2f} ms CPU per answer "
           f"(turns of {args.together}, a refresh every {args.refresh} answers)\n")
     pstats.Stats(profile).sort_stats("cumulative").print_stats(r"facilitator|templates", args.top)
