@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import math
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"  # of a scenario that does not say
 
 log = logging.getLogger(__name__)
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
 
 
 @dataclass
@@ -55,7 +58,7 @@ def parse(text: str, scenario_id: str, host: PluginHost, source: str = "") -> Sc
     if len(text.encode("utf-8", "replace")) > MAX_SCENARIO_BYTES:
         raise ConfigInvalid([Problem("", _("The file is too large."))])
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = _("line %(line)d", line=mark.line + 1) if mark else ""
@@ -165,16 +168,26 @@ def load_file(path: Path, host: PluginHost) -> Scenario:
     return parse(text, path.stem, host, str(path))
 
 
+_shipped: weakref.WeakKeyDictionary[PluginHost, tuple[tuple, dict[str, Scenario]]] = \
+    weakref.WeakKeyDictionary()
+
+
 def builtin(host: PluginHost) -> dict[str, Scenario]:
-    """Every valid shipped scenario by id; an invalid file is left out (``validate`` names it)."""
-    found: dict[str, Scenario] = {}
-    for folder in builtin_folders(host):
-        for path in sorted(folder.glob("*.yaml")):
+    """Every valid shipped scenario by id; an invalid file is left out (``validate`` names it).
+
+    Read again only when a file changed (every dashboard asks); each caller gets its own copy."""
+    paths = [path for folder in builtin_folders(host) for path in sorted(folder.glob("*.yaml"))]
+    stamp = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    known = _shipped.get(host)
+    if known is None or known[0] != stamp:
+        found: dict[str, Scenario] = {}
+        for path in paths:
             try:
                 found[path.stem] = load_file(path, host)
             except ConfigInvalid:
                 continue
-    return found
+        _shipped[host] = known = (stamp, found)
+    return copy.deepcopy(known[1])
 
 
 def validate_paths(paths: list[Path], host: PluginHost) -> list[str]:
