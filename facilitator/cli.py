@@ -11,7 +11,7 @@ import click
 from flask import url_for
 from sqlalchemy import select, update
 
-from . import accounts, retention, scenarios, workshops
+from . import accounts, retention, scenarios, serving, workshops
 from .database import upgrade
 from .extensions import db, socketio
 from .i18n import _
@@ -64,6 +64,7 @@ def serve(host: str, port: int) -> None:
             click.echo(f"No trainer account yet. Create the first one (link works once): {link}")
     sys.stdout.flush()
     retention.start_daily(app)
+    serving.settle()
     socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)
 
 
