@@ -10,8 +10,9 @@ import hashlib
 import secrets
 
 from flask import current_app
-from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Text, and_, cast, not_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import joinguard, stepviews, workshops
 from .extensions import db
@@ -119,12 +120,14 @@ def submit(participant: Participant, step_key: str, data: dict | None, *,
     return changed
 
 
-def open_step(workshop: Workshop, step_key: str):
-    """The current (activity, step row, step) if it takes input under this key, else refuse."""
+def open_step(workshop: Workshop, step_key: str, here=False):
+    """The current (activity, step row, step) if it takes input under this key, else refuse.
+
+    ``here`` is the (activity, step row) the workshop is at, when the caller has read it."""
     if workshop.status == "ended":
         raise InputRejected(_("This session has ended."))
-    here = stepviews.current(workshop)
-    if here is None:
+    here = stepviews.current(workshop) if here is False else here
+    if here is None or workshop.status != "running":
         raise InputRejected(_("The session has not started yet."))
     activity, row = here
     if row.key != step_key:
@@ -159,34 +162,32 @@ def announce_input(workshop_id: int, form, participant_ids: list[int]) -> None:
 
 def _store(step_id: int, author: str, contribution: Contribution, client_id: str | None,
            participant_id: int | None) -> bool:
-    for _attempt in range(3):
-        if not stage(step_id, author, contribution, client_id, participant_id):
-            return False
-        try:
-            db.session.commit()
-            return True
-        except IntegrityError:
-            db.session.rollback()  # a simultaneous double tap won the insert: update it instead
-    raise InputRejected(_("Your answer could not be saved; please try again."))
+    changed = stage(step_id, author, contribution, client_id, participant_id)
+    db.session.commit()
+    return changed
 
 
 def stage(step_id: int, author: str, contribution: Contribution, client_id: str | None,
           participant_id: int | None) -> bool:
-    """Put the input in the session (not yet committed); False when it changes nothing."""
+    """Put the input in the session (not yet committed) with one insert-or-update, so that a
+    simultaneous double tap ends as one entry; False when it changes nothing: a retry with the
+    same client id, or the same input again."""
     client_id = str(client_id)[:64] if client_id is not None else None
-    existing = db.session.scalar(select(Entry).where(
-        Entry.step_id == step_id, Entry.author == author, Entry.slot == contribution.slot))
-    if existing is None:
-        db.session.add(Entry(step_id=step_id, author=author, slot=contribution.slot,
-                             participant_id=participant_id, payload=contribution.payload,
-                             client_id=client_id))
-        return True
-    if (client_id and existing.client_id == client_id) or existing.payload == contribution.payload:
-        return False
-    existing.payload = contribution.payload
-    existing.client_id = client_id
-    existing.updated_at = utcnow()
-    return True
+    dialect = db.session.get_bind().dialect.name
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}[dialect]
+    now = utcnow()
+    upsert = insert(Entry).values(step_id=step_id, author=author, slot=contribution.slot,
+                                  participant_id=participant_id, payload=contribution.payload,
+                                  client_id=client_id, created_at=now, updated_at=now)
+    new = upsert.excluded
+    unchanged = or_(and_(new.client_id.is_not(None),
+                         Entry.client_id.is_not_distinct_from(new.client_id)),
+                    cast(Entry.payload, Text) == cast(new.payload, Text))
+    stored = db.session.execute(upsert.on_conflict_do_update(
+        index_elements=[Entry.step_id, Entry.author, Entry.slot],
+        set_={"payload": new.payload, "client_id": new.client_id, "updated_at": new.updated_at},
+        where=not_(unchanged)).returning(Entry.id)).first()
+    return stored is not None
 
 
 def withdraw(participant: Participant, step_key: str, slot: str) -> None:

@@ -42,6 +42,7 @@ def test_a_double_tap_and_a_retry_store_one_answer_and_a_change_replaces_it(
     assert first == {"ok": True, "changed": True}
     assert again == {"ok": True, "changed": False}
     assert phone.answer({"choice": "disagree"})["changed"] is True
+    assert phone.answer({"choice": "disagree"})["changed"] is False  # the same answer again
     with app.app_context():
         payloads = [e.payload for e in db.session.scalars(select(Entry))]
     assert payloads == [{"choice": "disagree"}]

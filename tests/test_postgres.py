@@ -82,3 +82,20 @@ def test_simultaneous_double_taps_store_one_answer_on_postgresql(pg_app):
     with pg_app.app_context():
         assert db.session.scalar(select(func.count(Entry.id))) == 1
     assert results.count(True) >= 1
+
+
+def test_a_retry_or_the_same_answer_again_changes_nothing_on_postgresql(pg_app):
+    """The insert-or-update tells a real change from a retry (same client id) and a repeat."""
+    with pg_app.app_context():
+        user = add_user("pg3@example.nl", PASSWORD, "trainer")
+        scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
+        made = workshops.create(scenario, user)
+        workshops.control(made, "start", {})
+        code = made.code
+    (phone,) = [Phone(pg_app, code)]
+    assert phone.answer({"choice": "agree"}, client_id="tap-1") == {"ok": True, "changed": True}
+    assert phone.answer({"choice": "agree"}, client_id="tap-1") == {"ok": True, "changed": False}
+    assert phone.answer({"choice": "agree"}, client_id="tap-2") == {"ok": True, "changed": False}
+    assert phone.answer({"choice": "disagree"}, client_id="tap-3") == {"ok": True, "changed": True}
+    with pg_app.app_context():
+        assert [e.payload for e in db.session.scalars(select(Entry))] == [{"choice": "disagree"}]
