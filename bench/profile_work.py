@@ -36,12 +36,11 @@ def main() -> None:
     from facilitator.plugins import plugin_host
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite:///" + os.path.join(
-        os.environ["FACILITATOR_INSTANCE"], "profile.sqlite"), "COALESCE_SECONDS": 3600,
-        "RATELIMIT_ENABLED": False})
+        os.environ["FACILITATOR_INSTANCE"], "profile.sqlite"), "RATELIMIT_ENABLED": False})
     upgrade(app)
     socketio.emit = lambda *_args, **_kwargs: None  # the sockets are not what we measure here
-    socketio.start_background_task = lambda *_args, **_kwargs: None
-    coalescer = app.extensions["facilitator.coalescer"]
+    refresher = app.extensions["facilitator.refresher"] = broadcast.Refresher(
+        app, 0.25, background=False)  # refreshes only when flushed below
     with app.test_request_context():
         trainer = add_user("profile@example.nl", "profile password 1", "trainer")
         sessions = []
@@ -72,10 +71,9 @@ def main() -> None:
                                        False) for person in people[first:first + args.together]]
                 answers.take_together(workshop_id, turn)
                 db.session.remove()
-                if (first // args.together + 1) * args.together % args.refresh < args.together:
-                    views, phones = coalescer.pending.pop(workshop_id, (False, set()))
-                    broadcast._refresh_now(workshop_id, views, phones)
-                    db.session.remove()
+            if (first // args.together + 1) * args.together % args.refresh < args.together:
+                refresher.flush()  # the screen, console and answering phones of every session
+                db.session.remove()
         profile.disable()
         answering = (time.process_time() - started) / len(sessions)
 

@@ -6,11 +6,16 @@ answers to one workshop are taken in turns: whoever brings an answer while none 
 takes every answer waiting, with one view of the step and one commit for all of them, then hands
 the turn to the next waiting answer. Answers taken together are judged against the step as it was
 before them, as simultaneous answers always were. One answer alone is ``participation.submit``.
+
+While answers keep coming, the next turn waits as long as the last one took before it begins, so
+that a session's answers take at most about half of the process's time and each turn takes more of
+them; an answer to a quiet session is taken at once.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,9 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from . import participation, stepviews
-from .extensions import db
+from .extensions import db, socketio
 from .i18n import _
-from .models import Participant, Workshop
+from .models import Participant
 from .plugins import work_form
 from .workform import InputRejected
 
@@ -42,10 +47,14 @@ class Answer:
 class Desk:
     """Where the answers of this process queue up, per workshop."""
 
+    #: The longest a turn waits for more answers to gather.
+    MOST_RESTING = 0.05
+
     def __init__(self):
         self.mutex = threading.Lock()
         self.waiting: dict[int, list[Answer]] = {}
         self.busy: set[int] = set()
+        self.resting: dict[int, float] = {}  # workshop id -> how long its next turn waits first
 
     def submit(self, workshop_id: int, participant_id: int, step_key: str, data, *,
                client_id=None, passing: bool = False) -> bool:
@@ -68,7 +77,12 @@ class Desk:
 
     def _take_turn(self, workshop_id: int) -> None:
         with self.mutex:
+            rest = self.resting.pop(workshop_id, 0.0)
+        if rest:
+            socketio.sleep(rest)  # what arrives meanwhile is taken in this turn
+        with self.mutex:
             batch = self.waiting.pop(workshop_id, [])
+        began = time.monotonic()
         try:
             take_together(workshop_id, batch)
         except Exception as failed:  # the whole turn failed (no session, no database): all hear it
@@ -80,7 +94,8 @@ class Desk:
                 answer.finished = True
                 answer.ready.set()
             with self.mutex:
-                if following := self.waiting.get(workshop_id):
+                if following := self.waiting.get(workshop_id):  # answers keep coming: rest first
+                    self.resting[workshop_id] = min(time.monotonic() - began, self.MOST_RESTING)
                     following[0].leads = True
                     following[0].ready.set()
                 else:
@@ -89,14 +104,14 @@ class Desk:
 
 def take_together(workshop_id: int, batch: list[Answer]) -> None:
     """Judge, store and announce these answers to one workshop, with one view and one commit."""
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None:
+    if (found := stepviews.workshop_and_step(workshop_id)) is None:
         raise InputRejected(_("This session no longer exists."))
+    workshop, here = found
     steps: dict[str, tuple | InputRejected] = {}
     for answer in batch:
         if answer.step_key not in steps:
             try:
-                steps[answer.step_key] = participation.open_step(workshop, answer.step_key)
+                steps[answer.step_key] = participation.open_step(workshop, answer.step_key, here)
             except InputRejected as refused:
                 steps[answer.step_key] = refused
         if isinstance(steps[answer.step_key], InputRejected):
@@ -107,11 +122,13 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
     view = stepviews.build(workshop, activity, row)
     form = work_form(activity.type)
     authors = {entry.author for entry in view.entries}
-    people = {p.id: p for p in db.session.scalars(select(Participant).where(
-        Participant.id.in_({answer.participant_id for answer in taken})))}
+    in_session = {p.id: p for p in db.session.execute(  # plain rows: id and display_name
+        select(Participant.id, Participant.display_name).where(
+            Participant.workshop_id == workshop_id,
+            Participant.id.in_({answer.participant_id for answer in taken})))}
     for answer in taken:
-        participant = people.get(answer.participant_id)
-        if participant is None or participant.workshop_id != workshop_id:
+        participant = in_session.get(answer.participant_id)
+        if participant is None:
             answer.failure = InputRejected(_("You are not in this session. Open the join link again."))
             continue
         author = stepviews.author_key(row.id, participant.id, step.visibility)

@@ -1,16 +1,19 @@
 """The one module that emits: it turns announced changes into snapshots for the right rooms.
 
-Step changes reach every phone at once. Answers and arrivals only touch the shared screen and
-the console, and are coalesced: however many arrive, each view gets at most a few snapshots a
-second, and never one message per answer to every client.
+Step changes reach every phone at once. Answers and arrivals touch the shared screen, the console
+and the phones whose own page changed, and are coalesced by the ``Refresher``: however many
+arrive, a session gets at most a few refreshes a second, and never one message per answer to every
+client. Each broadcast reads the session once (``snapshots.read``) and renders every view from it.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import logging
 import threading
 import time
-from collections import defaultdict
+from dataclasses import dataclass, field
 
 from flask import Flask, current_app, has_request_context
 
@@ -42,85 +45,137 @@ def emit_snapshot(room: str | list[str], snapshot: dict) -> None:
     socketio.emit("snapshot", snapshot, to=room)
 
 
-_phones_sending: defaultdict[int, threading.Lock] = defaultdict(threading.Lock)
-
-
-def send_phones(workshop: Workshop, participant_ids: list[int] | None = None) -> None:
-    """One message per group of phones that show the same thing (see snapshots.phones).
-
-    One workshop's phones are read and sent in turn: when inputs arrive at the same moment, the
-    snapshot a phone gets last is then always the newest (it was read last).
-    """
-    with _phones_sending[workshop.id]:
-        for ids, snapshot in snapshots.phones(workshop, participant_ids):
-            emit_snapshot([participant_room(pid) for pid in ids], snapshot)
+def send_phones(reading: snapshots.Reading, participant_ids: list[int] | None = None) -> None:
+    """One message per group of phones that show the same thing (see ``Reading.phones``)."""
+    for ids, snapshot in reading.phones(participant_ids):
+        emit_snapshot([participant_room(pid) for pid in ids], snapshot)
 
 
 def send_all(workshop: Workshop) -> None:
     """The phones first (there are many), then the shared screen, then the console."""
-    send_phones(workshop)
-    emit_snapshot(screen_room(workshop.id), snapshots.screen(workshop))
-    emit_snapshot(console_room(workshop.id), snapshots.console(workshop))
+    current_app.extensions["facilitator.refresher"].covered(workshop.id)
+    reading = snapshots.read(workshop)
+    send_phones(reading)
+    emit_snapshot(screen_room(workshop.id), reading.screen())
+    emit_snapshot(console_room(workshop.id), reading.console())
 
 
-class Coalescer:
-    """Refreshes a workshop's screen and console, and the phones that changed their own input, at
-    most once per ``interval`` seconds: at once after a quiet spell, otherwise when the interval
-    is over, with one view of the step for every answer that came in meanwhile.
+@dataclass
+class Asked:
+    """What a session's next coalesced refresh is to send; ``ticket`` marks its place in line."""
 
-    The refreshes of all workshops take turns, one at a time in this process: with many sessions
-    answering at once, each waits its turn and then takes everything that came in meanwhile, so
-    the refreshes thin out under load instead of crowding out the answers and step changes.
+    ticket: int
+    views: bool = False  # the shared screen and the console
+    every_phone: bool = False
+    phones: set[int] = field(default_factory=set)
+
+    def add(self, views: bool, every_phone: bool, phone: int | None) -> None:
+        self.views |= views
+        self.every_phone |= every_phone
+        if phone is not None:
+            self.phones.add(phone)
+
+
+class Refresher:
+    """Refreshes a session's views at most once per ``interval`` seconds: at once after a quiet
+    spell, otherwise when the interval is over, with one reading for everything asked meanwhile.
+
+    One worker thread per process does the coalesced refreshes of every session, in the order
+    they fell due. With many sessions answering at once, each session waits its turn (none is
+    starved) and then takes everything that came in meanwhile, so the refreshes thin out under
+    load instead of crowding out the answers and the step changes. An ``interval`` of 0 refreshes
+    at once, in the caller's thread (the tests' setting).
     """
 
-    def __init__(self, app: Flask, interval: float):
+    def __init__(self, app: Flask, interval: float, *, background: bool = True):
         self.app = app
         self.interval = interval
-        self.pending: dict[int, tuple[bool, set[int]]] = {}  # workshop id -> (views, phones)
+        self.background = background  # False: nothing happens until ``flush`` (for profiling)
+        self.asked: dict[int, Asked] = {}  # workshop id -> its next refresh
+        self.due: list[tuple[float, int, int]] = []  # heap of (when, ticket, workshop id)
         self.last: dict[int, float] = {}  # workshop id -> when its last refresh began
-        self.mutex = threading.Lock()
-        self.turn = threading.Lock()  # one coalesced refresh at a time
+        self.tickets = itertools.count()
+        self.wake = threading.Condition()
+        self.worker = None
 
-    def request(self, workshop_id: int, *, views: bool = True, phone: int | None = None) -> None:
-        phones = {phone} if phone is not None else set()
+    def request(self, workshop_id: int, *, views: bool = True, every_phone: bool = False,
+                phone: int | None = None) -> None:
         if self.interval <= 0:
-            _refresh_now(workshop_id, views, phones)
+            asked = Asked(0)
+            asked.add(views, every_phone, phone)
+            _refresh_now(workshop_id, asked)
             return
-        with self.mutex:
-            waiting = workshop_id in self.pending
-            before, asked = self.pending.get(workshop_id, (False, set()))
-            self.pending[workshop_id] = (before or views, asked | phones)
-            wait = self.last.get(workshop_id, -self.interval) + self.interval - time.monotonic()
-        if not waiting:
-            socketio.start_background_task(self._later, workshop_id, max(0.0, wait))
+        with self.wake:
+            if (asked := self.asked.get(workshop_id)) is None:
+                asked = self.asked[workshop_id] = Asked(next(self.tickets))
+                when = max(time.monotonic(), self.last.get(workshop_id, -self.interval)
+                           + self.interval)
+                heapq.heappush(self.due, (when, asked.ticket, workshop_id))
+                if self.worker is None and self.background:
+                    self.worker = socketio.start_background_task(self._work)
+                self.wake.notify()
+            asked.add(views, every_phone, phone)
 
-    def _later(self, workshop_id: int, wait: float) -> None:
-        if wait:
-            socketio.sleep(wait)
-        with self.turn:  # what arrives while this waits for its turn joins this refresh
-            with self.mutex:
-                views, phones = self.pending.pop(workshop_id, (False, set()))
-                self.last[workshop_id] = time.monotonic()
+    def covered(self, workshop_id: int) -> None:
+        """A full broadcast of the session is about to read it: what was asked until now is in it."""
+        with self.wake:
+            self.asked.pop(workshop_id, None)
+
+    def flush(self) -> int:
+        """Do every refresh asked for, due or not, in this thread; return how many."""
+        done = 0
+        while True:
+            with self.wake:
+                taken = self._take(float("inf"))
+            if taken is None:
+                return done
+            _refresh_now(*taken)
+            done += 1
+
+    def _take(self, now: float) -> tuple[int, Asked] | None:
+        """The refresh that fell due first, if one is due by ``now``. Called holding ``wake``."""
+        while self.due and self._stale(self.due[0]):
+            heapq.heappop(self.due)
+        if not self.due or self.due[0][0] > now:
+            return None
+        _when, _ticket, workshop_id = heapq.heappop(self.due)
+        self.last[workshop_id] = min(now, time.monotonic())
+        if len(self.last) > 1000:  # forget the sessions that have been quiet a while
+            self.last = {w: t for w, t in self.last.items() if now - t < self.interval}
+        return workshop_id, self.asked.pop(workshop_id)
+
+    def _stale(self, entry: tuple[float, int, int]) -> bool:
+        """A place in line whose refresh a full broadcast has made unnecessary."""
+        asked = self.asked.get(entry[2])
+        return asked is None or asked.ticket != entry[1]
+
+    def _work(self) -> None:
+        while True:
+            with self.wake:
+                while (taken := self._take(time.monotonic())) is None:
+                    self.wake.wait(self.due[0][0] - time.monotonic() if self.due else None)
             with self.app.app_context(), self.app.test_request_context("/"):
                 try:
-                    _refresh_now(workshop_id, views, phones)
-                except Exception:  # a failed refresh must not kill the server; the next one heals
-                    log.exception("coalesced refresh of workshop %s failed", workshop_id)
+                    _refresh_now(*taken)
+                except Exception:  # a failed refresh must not end the worker; the next one heals
+                    log.exception("coalesced refresh of workshop %s failed", taken[0])
                 finally:
                     db.session.remove()
 
 
-def _refresh_now(workshop_id: int, views: bool, phones: set[int]) -> None:
+def _refresh_now(workshop_id: int, asked: Asked) -> None:
     """The shared screen first (the whole room watches it), then the phones, then the console."""
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None:
+    reading = snapshots.read_by_id(workshop_id)
+    if reading is None:
         return
-    if views:
-        emit_snapshot(screen_room(workshop.id), snapshots.screen(workshop))
-    if phones:
-        send_phones(workshop, sorted(phones))
-    if views:
-        emit_snapshot(console_room(workshop.id), snapshots.console(workshop))
+    if asked.views:
+        emit_snapshot(screen_room(workshop_id), reading.screen())
+    if asked.every_phone:
+        send_phones(reading)
+    elif asked.phones:
+        send_phones(reading, sorted(asked.phones))
+    if asked.views:
+        emit_snapshot(console_room(workshop_id), reading.console())
 
 
 def on_change(sender: Flask, workshop_id: int, scope: str, participant_id: int | None = None,
@@ -128,22 +183,21 @@ def on_change(sender: Flask, workshop_id: int, scope: str, participant_id: int |
     if not has_request_context():  # a change from the command line or a background job
         with sender.test_request_context("/"):
             return on_change(sender, workshop_id, scope, participant_id)
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None:
-        return
-    if scope == "all":
-        send_all(workshop)
-    elif scope in ("results", "people"):
-        current_app.extensions["facilitator.coalescer"].request(workshop_id)
+    refresher: Refresher = current_app.extensions["facilitator.refresher"]
+    if scope in ("results", "people"):
+        refresher.request(workshop_id)
     elif scope == "phones":
-        send_phones(workshop)
-    elif scope == "console":
-        emit_snapshot(console_room(workshop.id), snapshots.console(workshop))
+        refresher.request(workshop_id, views=False, every_phone=True)
     elif scope == "participant" and participant_id is not None:
-        current_app.extensions["facilitator.coalescer"].request(
-            workshop_id, views=False, phone=participant_id)
+        refresher.request(workshop_id, views=False, phone=participant_id)
+    elif (workshop := db.session.get(Workshop, workshop_id)) is None:
+        return
+    elif scope == "all":
+        send_all(workshop)
+    elif scope == "console":
+        emit_snapshot(console_room(workshop.id), snapshots.read(workshop).console())
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["facilitator.coalescer"] = Coalescer(app, app.config["COALESCE_SECONDS"])
+    app.extensions["facilitator.refresher"] = Refresher(app, app.config["COALESCE_SECONDS"])
     workshop_changed.connect(on_change, sender=app, weak=False)

@@ -178,11 +178,12 @@ def hello(_data):
     workshop = db.session.get(Workshop, workshop_id)
     if workshop is None:
         raise InputRejected(_("This session no longer exists."))
+    reading = snapshots.read(workshop)
     if role == "phone":
-        return {"snapshot": snapshots.phone(workshop, db.session.get(Participant, participant_id))}
+        return {"snapshot": reading.phone(db.session.get(Participant, participant_id))}
     if role == "screen":
-        return {"snapshot": snapshots.screen(workshop)}
-    return {"snapshot": snapshots.console(workshop)}
+        return {"snapshot": reading.screen()}
+    return {"snapshot": reading.console()}
 
 
 @socketio.on("answer")

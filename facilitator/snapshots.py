@@ -1,63 +1,35 @@
 """Full snapshots of what each view shows now: the phone, the shared screen, the console.
 
 A (re)connecting client asks for one and gets everything; live updates are the same snapshots,
-pushed. Participant text reaches the HTML only through Jinja's autoescaping.
+pushed. Every snapshot is rendered from a ``Reading``: one read of the session (the workshop, its
+steps, its people and the current step's entries) that all views rendered at that moment share,
+so that refreshing the screen, the console and a thousand phones reads the database once.
+Participant text reaches the HTML only through Jinja's autoescaping.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from flask import current_app, render_template
 from flask_babel import force_locale
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from . import stepviews
 from .extensions import db
-from .i18n import _
-from .models import Agreement, Entry, Participant, Workshop
+from .i18n import _, template_translators
+from .models import Activity, Agreement, Participant, StepState, Workshop
 from .plugins import work_form
 from .workform import ANONYMOUS, TRAINER_ONLY, StepView
 from .workform import Participant as ParticipantData
 
-
-def _begin(workshop: Workshop) -> float:
-    """When a snapshot begins reading; the workshop is read afresh from then on."""
-    rendered = time.time()
-    db.session.refresh(workshop)
-    return rendered
-
-
-def _meta(workshop: Workshop, here, view: StepView | None, rendered: float) -> dict:
-    """What a snapshot shows, in numbers. ``rendered`` is when its reading began: a view that
-    receives a snapshot older than the one it shows ignores it (it was overtaken on the way)."""
-    steps = stepviews.flat_steps(workshop)
-    people = db.session.execute(
-        select(func.count(Participant.id), func.count(Participant.id).filter(
-            Participant.connections > 0)).where(Participant.workshop_id == workshop.id)).one()
-    meta = {"rendered": rendered, "status": workshop.status, "position": workshop.position,
-            "total": len(steps),
-            "joined": people[0], "connected": people[1], "step": None}
-    if here and view:
-        answered = len({e.author for e in view.entries if e.author != "trainer"})
-        meta.update(step=view.step.key, title=view.step.title, visibility=view.step.visibility,
-                    takes_input=view.step.takes_input, open=view.open, revealed=view.revealed,
-                    answered=answered, activity=here[0].title)
-    return meta
-
-
-def _current_view(workshop: Workshop):
-    here = stepviews.current_any(workshop) if workshop.status != "waiting" else None
-    if here is None:
-        return None, None
-    activity, row = here
-    return here, stepviews.build(workshop, activity, row)
-
-
-def _results(view: StepView, form) -> dict | None:
-    return form.results(view)
+#: The console lists people one by one up to this many; in a larger session it lists those who
+#: need a moment or are offline first, and counts the rest.
+PEOPLE_LISTED = 60
 
 
 def enough_for_screen(view: StepView) -> bool:
@@ -67,128 +39,194 @@ def enough_for_screen(view: StepView) -> bool:
     return len(view.answers()) >= view.minimum_group
 
 
-def screen(workshop: Workshop) -> dict:
-    rendered = _begin(workshop)
-    here, view = _current_view(workshop)
-    context = {"workshop": workshop, "view": view, "meta": _meta(workshop, here, view, rendered)}
-    if view is not None:
-        form = work_form(here[0].type)
-        if view.step.visibility == TRAINER_ONLY:
-            view = replace(view, entries=[])
-        shown = view.revealed and enough_for_screen(view)
-        context.update(form=form, activity=here[0], results=_results(view, form) if shown else None,
-                       too_few=view.revealed and not enough_for_screen(view),
-                       template=form.template("screen"))
-    return _render("live/screen_step.html", workshop, context)
+def read(workshop: Workshop) -> Reading:
+    """Read the session now, for the snapshots of one moment."""
+    rendered = time.time()  # before anything is read: see ``Reading.meta``
+    db.session.refresh(workshop)
+    return _read_on(workshop, rendered)
 
 
-def console(workshop: Workshop) -> dict:
-    rendered = _begin(workshop)
-    here, view = _current_view(workshop)
-    # plain rows, past the ORM: the list of people is as long as the session is large
-    people = db.session.execute(select(
-        Participant.display_name, Participant.connections, Participant.needs_moment_since).where(
-        Participant.workshop_id == workshop.id).order_by(Participant.id)).all()
-    agreements = db.session.scalars(select(Agreement).where(
-        Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
-    with _language(workshop):  # one translation for the whole list of people, however long
-        participant_label = _("Participant %(n)d")
-    context = {"workshop": workshop, "view": view, "people": people, "agreements": agreements,
-               "meta": _meta(workshop, here, view, rendered), "steps": _outline(workshop),
-               "participant_label": participant_label}
-    if view is not None:
-        form = work_form(here[0].type)
-        context.update(form=form, activity=here[0], results=_results(view, form),
-                       enough=enough_for_screen(view), template=form.template("console"))
-    return _render("live/console_step.html", workshop, context)
+def read_by_id(workshop_id: int) -> Reading | None:
+    """``read`` for a session known by its id; None if it no longer exists."""
+    rendered = time.time()
+    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
+    return _read_on(workshop, rendered) if workshop is not None else None
 
 
-def _outline(workshop: Workshop) -> list[dict]:
-    outline = []
-    for index, (activity, row) in enumerate(stepviews.flat_steps(workshop)):
-        step = stepviews.step_of(activity, row)
-        outline.append({"position": index, "activity": activity.title, "title": step.title,
-                        "status": row.status, "revealed": row.revealed,
-                        "set_aside": row.set_aside})
-    return outline
+def _read_on(workshop: Workshop, rendered: float) -> Reading:
+    steps = stepviews.flat_steps(workshop)
+    people = stepviews.people(workshop)
+    here = stepviews.at_position(workshop, steps) if workshop.status != "waiting" else None
+    view = stepviews.build(workshop, *here, people_rows=people) if here else None
+    return Reading(workshop, rendered, steps, people, here, view)
 
 
-def phones(workshop: Workshop, participant_ids: list[int] | None = None):
-    """Yield (participant ids, snapshot) for the given participants, or every connected one.
+@dataclass
+class Reading:
+    """The session as read at one moment (``rendered``), and the snapshots rendered from it.
 
-    Phones that show the same thing share one rendering. A phone's page depends on who holds it
-    only through that person's own entries, their name and the work form's ``phone_context``, so
-    right after a step change, when nobody has answered yet, a room full of phones is rendered once.
+    ``people`` are plain rows (see ``stepviews.people``); ``here`` is the current activity and
+    step row, and ``view`` the step as its work form sees it, once the session has started.
     """
-    rendered = _begin(workshop)
-    query = select(Participant.id, Participant.display_name).where(  # rows, past the ORM
-        Participant.workshop_id == workshop.id)
-    if participant_ids is not None:
-        query = query.where(Participant.id.in_(participant_ids))
-    else:
-        query = query.where(Participant.connections > 0)
-    people = db.session.execute(query).all()
-    if not people:
-        return
-    here, shared = _current_view(workshop)
-    meta = _meta(workshop, here, shared, rendered)
-    authors = {e.author for e in shared.entries} if shared is not None else set()
-    groups: dict[str, tuple[list[int], dict]] = {}
-    for person in people:
-        context = _phone_context(workshop, person, here, shared, dict(meta), authors)
-        look = json.dumps([[e.id for e in context.get("mine", ())], context.get("extra"),
-                           context["meta"], person.display_name if workshop.named else None],
-                          sort_keys=True, default=repr)
-        groups.setdefault(look, ([], context))[0].append(person.id)
-    for ids, context in groups.values():
-        yield ids, _render("live/phone_step.html", workshop, context)
 
+    workshop: Workshop
+    rendered: float
+    steps: list[tuple[Activity, StepState]]
+    people: list
+    here: tuple[Activity, StepState] | None
+    view: StepView | None
 
-def phone(workshop: Workshop, person: Participant) -> dict:
-    rendered = _begin(workshop)
-    here, shared = _current_view(workshop)
-    authors = {e.author for e in shared.entries} if shared is not None else set()
-    meta = _meta(workshop, here, shared, rendered)
-    context = _phone_context(workshop, person, here, shared, meta, authors)
-    return _render("live/phone_step.html", workshop, context)
+    @cached_property
+    def form(self):
+        return work_form(self.here[0].type) if self.here else None
 
+    @cached_property
+    def results(self):
+        """The step's results over everyone's entries, as the console sees them."""
+        return self.form.results(self.view) if self.view is not None else None
 
-def _phone_context(workshop: Workshop, person, here, shared: StepView | None,
-                   meta: dict, authors: set[str]) -> dict:
-    """What one person's phone shows; ``authors`` wrote the entries of the current step.
+    @cached_property
+    def meta(self) -> dict:
+        """What the snapshots show, in numbers. ``rendered`` is when the reading began: a view
+        that receives a snapshot older than the one it shows ignores it (overtaken on the way)."""
+        workshop, view = self.workshop, self.view
+        meta = {"rendered": self.rendered, "status": workshop.status,
+                "position": workshop.position, "total": len(self.steps),
+                "joined": len(self.people),
+                "connected": sum(1 for p in self.people if p.connections > 0), "step": None}
+        if view is not None:
+            answered = len({e.author for e in view.entries if e.author != "trainer"})
+            meta.update(step=view.step.key, title=view.step.title, visibility=view.step.visibility,
+                        takes_input=view.step.takes_input, open=view.open, revealed=view.revealed,
+                        answered=answered, activity=self.here[0].title)
+        return meta
 
-    ``person`` is a Participant or a row with its ``id`` and ``display_name``."""
-    context = {"workshop": workshop, "view": None, "me": person, "meta": meta}
-    if shared is None:
+    # -- the shared screen -----------------------------------------------------------------------
+    def screen(self) -> dict:
+        context = {"workshop": self.workshop, "view": self.view, "meta": self.meta}
+        if self.view is not None:
+            view, form = self.view, self.form
+            if view.step.visibility == TRAINER_ONLY:
+                view = replace(view, entries=[])
+            shown = view.revealed and enough_for_screen(view)
+            results = None
+            if shown:
+                results = self.results if view is self.view else form.results(view)
+            context.update(view=view, form=form, activity=self.here[0], results=results,
+                           too_few=view.revealed and not enough_for_screen(view),
+                           template=form.template("screen"))
+        return self._render("live/screen_step.html", context)
+
+    # -- the trainer's console -------------------------------------------------------------------
+    def console(self) -> dict:
+        workshop = self.workshop
+        agreements = db.session.scalars(select(Agreement).where(
+            Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
+        with self._language():  # one translation for the whole list of people, however long
+            participant_label = _("Participant %(n)d")
+        listed = self._people_listed()
+        context = {"workshop": workshop, "view": self.view, "people": self.people,
+                   "people_listed": listed, "people_unlisted": len(self.people) - len(listed),
+                   "pausing": sum(1 for p in self.people if p.needs_moment_since),
+                   "agreements": agreements, "meta": self.meta, "steps": self._outline(),
+                   "participant_label": participant_label}
+        if self.view is not None:
+            context.update(form=self.form, activity=self.here[0], results=self.results,
+                           enough=enough_for_screen(self.view),
+                           template=self.form.template("console"))
+        return self._render("live/console_step.html", context)
+
+    def _people_listed(self) -> list[tuple[int, object]]:
+        """(number, person) for the console's list: everyone in the order they joined, or in a
+        large session those who need a moment, then those offline, then the rest, up to
+        ``PEOPLE_LISTED``. The number is their place in the order of joining."""
+        numbered = list(enumerate(self.people, start=1))
+        if len(numbered) <= PEOPLE_LISTED:
+            return numbered
+        numbered.sort(key=lambda item: (not item[1].needs_moment_since,
+                                        item[1].connections > 0, item[0]))
+        return numbered[:PEOPLE_LISTED]
+
+    def _outline(self) -> list[dict]:
+        outline = []
+        for index, (activity, row) in enumerate(self.steps):
+            step = stepviews.step_of(activity, row)
+            outline.append({"position": index, "activity": activity.title, "title": step.title,
+                            "status": row.status, "revealed": row.revealed,
+                            "set_aside": row.set_aside})
+        return outline
+
+    # -- phones ----------------------------------------------------------------------------------
+    def phones(self, participant_ids: list[int] | None = None) -> Iterator[tuple[list[int], dict]]:
+        """Yield (participant ids, snapshot) for the given participants, or every connected one.
+
+        Phones that show the same thing share one rendering. A phone's page depends on who holds
+        it only through that person's own entries, their name and the work form's
+        ``phone_context``, so right after a step change, when nobody has answered yet, a room full
+        of phones is rendered once.
+        """
+        wanted = set(participant_ids) if participant_ids is not None else None
+        groups: dict[tuple, tuple[list[int], object, tuple]] = {}
+        for person in self.people:
+            if (person.id not in wanted) if wanted is not None else person.connections <= 0:
+                continue
+            own = self._own(person)
+            _view, mine, _me, extra = own
+            look = (tuple(e.id for e in mine),
+                    json.dumps(extra, sort_keys=True, default=repr) if extra else None,
+                    person.display_name if self.workshop.named else None)
+            if look in groups:
+                groups[look][0].append(person.id)
+            else:
+                groups[look] = ([person.id], person, own)
+        for ids, person, own in groups.values():
+            yield ids, self._render("live/phone_step.html", self._phone_context(person, own))
+
+    def phone(self, person: Participant) -> dict:
+        return self._render("live/phone_step.html", self._phone_context(person, self._own(person)))
+
+    def _own(self, person) -> tuple:
+        """(view, mine, me, extra): what is this person's own at the current step; ``person`` is a
+        Participant or a row of ``people``."""
+        shared = self.view
+        if shared is None:
+            return None, [], None, None
+        view, mine = shared, []
+        if self._authors:  # someone has answered: is it this person?
+            author = stepviews.author_key(self.here[1].id, person.id, shared.step.visibility)
+            if author in self._authors:
+                view = replace(shared, entries=[replace(e, mine=True) if e.author == author else e
+                                                for e in shared.entries])
+                mine = [e for e in view.entries if e.mine]
+        me = ParticipantData(person.id, person.display_name if self.workshop.named else None, True)
+        return view, mine, me, self.form.phone_context(view, me, mine)
+
+    def _phone_context(self, person, own: tuple) -> dict:
+        """What one person's phone shows."""
+        view, mine, me, extra = own
+        meta = dict(self.meta)
+        context = {"workshop": self.workshop, "view": None, "me": person, "meta": meta}
+        if view is None:
+            return context
+        form = self.form
+        results = None
+        if view.revealed and enough_for_screen(view):  # a work form may mark one's own in them
+            results = self.results if view is self.view else form.results(view)
+        context.update(view=view, form=form, activity=self.here[0], mine=mine, me_data=me,
+                       passed=any(e.passed for e in mine), results=results,
+                       template=form.template("phone"), extra=extra)
+        meta["mine"] = len(mine)
         return context
-    activity, row = here
-    form = work_form(activity.type)
-    author = stepviews.author_key(row.id, person.id, shared.step.visibility)
-    view, mine = shared, []
-    if author in authors:
-        view = replace(shared, entries=[replace(e, mine=True) if e.author == author else e
-                                        for e in shared.entries])
-        mine = [e for e in view.entries if e.mine]
-    me = ParticipantData(person.id, person.display_name if workshop.named else None, True)
-    context.update(view=view, form=form, activity=activity, mine=mine, me_data=me,
-                   passed=any(e.passed for e in mine),
-                   results=_results(view, form) if view.revealed and enough_for_screen(view)
-                   else None, template=form.template("phone"),
-                   extra=form.phone_context(view, me, mine))
-    meta["mine"] = len(mine)
-    return context
 
+    @cached_property
+    def _authors(self) -> set[str]:
+        return {e.author for e in self.view.entries} if self.view is not None else set()
 
-def _language(workshop: Workshop):
-    return force_locale(workshop.language or current_app.config["BABEL_DEFAULT_LOCALE"])
+    # -- rendering -------------------------------------------------------------------------------
+    def _language(self):
+        return force_locale(self.workshop.language or current_app.config["BABEL_DEFAULT_LOCALE"])
 
-
-def _render(template: str, workshop: Workshop, context: dict) -> dict:
-    with _language(workshop):
-        html = render_template(template, **context)
-    return {"html": html, "meta": context["meta"]}
-
-
-def answered_count(step_id: int) -> int:
-    return db.session.scalar(select(func.count(func.distinct(Entry.author))).where(
-        Entry.step_id == step_id)) or 0
+    def _render(self, template: str, context: dict) -> dict:
+        with self._language():
+            html = render_template(template, **context, **template_translators())
+        return {"html": html, "meta": context["meta"]}

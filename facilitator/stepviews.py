@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from flask import current_app
@@ -19,7 +20,12 @@ from .workform import Participant as ParticipantData
 
 
 def plan(activity: Activity) -> list[Step]:
-    return _plan(activity.id, activity.type, _frozen(activity.config))
+    """The activity's steps, as its work form plans them from the (never changing) config;
+    kept on the activity for as long as it is loaded."""
+    planned = getattr(activity, "_planned", None)
+    if planned is None:
+        planned = activity._planned = _plan(activity.id, activity.type, _frozen(activity.config))
+    return planned
 
 
 @lru_cache(maxsize=512)
@@ -61,39 +67,80 @@ def _rows(query):
     return db.session.connection().execute(query).all()
 
 
-def _people(workshop: Workshop):
-    return _rows(select(Participant.id, Participant.display_name, Participant.connections)
-                 .where(Participant.workshop_id == workshop.id).order_by(Participant.id))
+def people(workshop: Workshop):
+    """The session's participants as plain rows, in the order they joined: ``id``,
+    ``display_name``, ``connections`` and ``needs_moment_since``."""
+    return _people(workshop.id)
 
 
-def participants_of(workshop: Workshop, rows=None) -> list[ParticipantData]:
+def _people(workshop_id: int):
+    return _rows(select(Participant.id, Participant.display_name, Participant.connections,
+                        Participant.needs_moment_since)
+                 .where(Participant.workshop_id == workshop_id).order_by(Participant.id))
+
+
+class OnFirstUse(Sequence):
+    """A list made the first time someone looks into it: most steps never look at the session's
+    participants, and in a session of a thousand making them costs more than the rest of a view."""
+
+    __slots__ = ("_make", "_items")
+
+    def __init__(self, make: Callable[[], list]):
+        self._make, self._items = make, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
+def participants_of(workshop: Workshop) -> list[ParticipantData]:
     """The participants as a work form sees them: with their name only in a named session."""
-    named = workshop.named
-    return [ParticipantData(pid, name if named else None, connections > 0)
-            for pid, name, connections in (_people(workshop) if rows is None else rows)]
+    return _participants(people(workshop), workshop.named)
+
+
+def _participants(rows, named: bool) -> list[ParticipantData]:
+    return [ParticipantData(p.id, p.display_name if named else None, p.connections > 0)
+            for p in rows]
 
 
 def names_to_mask(rows) -> list[str]:
-    """Every name a participant gave (``rows`` as ``_people`` reads them), sorted and tied to
+    """Every name a participant gave (``rows`` as ``people`` reads them), sorted and tied to
     nobody, for masking only.
 
     Also in an anonymous session, where the join page still takes an optional name: a work form
     needs it to keep "Anna saw it..." off the shared screen, and never gets to know whose it is.
     """
-    return sorted({name.strip() for _pid, name, _c in rows if name and name.strip()})
+    return sorted({p.display_name.strip() for p in rows
+                   if p.display_name and p.display_name.strip()})
 
 
 def build(workshop: Workshop, activity: Activity, row: StepState, *,
-          viewer: Participant | None = None, participants=None) -> StepView:
+          viewer: Participant | None = None, participants=None, people_rows=None) -> StepView:
     """The step as its work form sees it; ``participants`` in place of the session's own (the
-    session report hands anonymous steps participants without names)."""
+    session report hands anonymous steps participants without names); ``people_rows`` when the
+    caller has just read them with ``people``. Otherwise the people are read when someone looks
+    at them: taking an answer in a session of a thousand need not read the thousand."""
     step = step_of(activity, row)
-    people = _people(workshop)
-    show_names = workshop.named and step.visibility in (NAMED, TRAINER_ONLY)
-    names = {pid: name for pid, name, _c in people} if show_names else {}
+    workshop_id, named = workshop.id, workshop.named
+    rows = OnFirstUse(lambda: _people(workshop_id)) if people_rows is None else people_rows
+    show_names = named and step.visibility in (NAMED, TRAINER_ONLY)
+    names = {p.id: p.display_name for p in rows} if show_names else {}
     mine_author = (author_key(row.id, viewer.id, step.visibility) if viewer else None)
-    entries = [
-        EntryData(entry_id, author, slot, dict(payload), participant_id,
+    entries = [  # each payload is freshly decoded from JSON: the view's own to change
+        EntryData(entry_id, author, slot, payload, participant_id,
                   names.get(participant_id), author == mine_author)
         for entry_id, author, slot, payload, participant_id in _rows(
             select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
@@ -104,8 +151,9 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
         state=copy.deepcopy(activity.state or {}), step=step, data=copy.deepcopy(row.data or {}),
         status=row.status, revealed=row.revealed, set_aside=row.set_aside, notes=row.notes,
         entries=entries,
-        participants=participants_of(workshop, people) if participants is None else participants,
-        names_to_mask=names_to_mask(people),
+        participants=OnFirstUse(lambda: _participants(rows, named))
+        if participants is None else participants,
+        names_to_mask=OnFirstUse(lambda: names_to_mask(rows)),
         named_session=workshop.named,
         minimum_group=current_app.config["MINIMUM_GROUP"],
     )
@@ -128,8 +176,34 @@ def current(workshop: Workshop) -> tuple[Activity, StepState] | None:
 
 
 def current_any(workshop: Workshop) -> tuple[Activity, StepState] | None:
-    """The step the session is or was last at, whatever its status."""
-    steps = flat_steps(workshop)
-    if not steps:
-        return None
-    return steps[min(workshop.position, len(steps) - 1)]
+    """The step the session is or was last at, whatever its status (one row, not the outline)."""
+    in_order = (select(Activity, StepState).join(StepState, StepState.activity_id == Activity.id)
+                .where(Activity.workshop_id == workshop.id))
+    found = db.session.execute(in_order.order_by(Activity.position, StepState.position)
+                               .offset(max(workshop.position, 0)).limit(1)).first()
+    if found is None:  # past the end: the last step
+        found = db.session.execute(in_order.order_by(
+            Activity.position.desc(), StepState.position.desc()).limit(1)).first()
+    return (found[0], found[1]) if found is not None else None
+
+
+def workshop_and_step(workshop_id: int):
+    """(workshop, (activity, step row) or None) read afresh, in one round trip when the
+    workshop is at a step; None if the workshop no longer exists. For every answer."""
+    position = select(Workshop.position).where(Workshop.id == workshop_id).scalar_subquery()
+    found = db.session.execute(
+        select(Workshop, Activity, StepState)
+        .join(Activity, Activity.workshop_id == Workshop.id)
+        .join(StepState, StepState.activity_id == Activity.id)
+        .where(Workshop.id == workshop_id)
+        .order_by(Activity.position, StepState.position).offset(position).limit(1)
+        .execution_options(populate_existing=True)).first()
+    if found is not None:
+        return found[0], (found[1], found[2])
+    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
+    return (workshop, current_any(workshop)) if workshop is not None else None
+
+
+def at_position(workshop: Workshop, steps: list[tuple[Activity, StepState]]):
+    """The step the session is or was last at, from its ``flat_steps``."""
+    return steps[min(workshop.position, len(steps) - 1)] if steps else None

@@ -84,7 +84,7 @@ def _arrive(workshop: Workshop, position: int) -> None:
     if not steps:
         raise ActionRejected(_("This session has no steps."))
     position = max(0, min(position, len(steps) - 1))
-    previous = stepviews.current(workshop)
+    previous = stepviews.at_position(workshop, steps) if workshop.status == "running" else None
     if previous and previous[1].status == "open" and workshop.position != position:
         previous[1].status = "closed"
     if previous and workshop.position != position:

@@ -42,7 +42,7 @@ def phone(code: str):
         return redirect(url_for("join.join", code=workshop.code))
     g.locale = workshop.language
     return render_template("live/phone.html", workshop=workshop, me=participant,
-                           snapshot=snapshots.phone(workshop, participant))
+                           snapshot=snapshots.read(workshop).phone(participant))
 
 
 @bp.route("/w/<int:workshop_id>/console")
@@ -51,7 +51,7 @@ def console(workshop_id: int):
     workshop = owned_workshop(workshop_id)
     g.locale = workshop.language
     return render_template("live/console.html", workshop=workshop, join_url=join_url(workshop),
-                           snapshot=snapshots.console(workshop))
+                           snapshot=snapshots.read(workshop).console())
 
 
 @bp.route("/w/<int:workshop_id>/screen")
@@ -71,7 +71,7 @@ def screen(workshop_id: int):
         abort(403)
     g.locale = workshop.language
     return render_template("live/screen.html", workshop=workshop, join_url=join_url(workshop),
-                           snapshot=snapshots.screen(workshop))
+                           snapshot=snapshots.read(workshop).screen())
 
 
 @bp.route("/w/<int:workshop_id>/media/<path:filename>")

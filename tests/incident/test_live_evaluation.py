@@ -202,9 +202,9 @@ def test_an_anonymous_session_hands_names_to_the_work_form_only_for_masking(app,
         held = db.session.get(Workshop, workshop["id"])
         activity, row = stepviews.current(held)
         view = stepviews.build(held, activity, row)
-    assert [p.name for p in view.participants] == [None, None]
-    assert view.names_to_mask == ["Anna"]
-    assert "Anna" not in repr(view)
+        assert [p.name for p in view.participants] == [None, None]  # read when looked at
+        assert view.names_to_mask == ["Anna"]
+        assert "Anna" not in repr(view)
 
 
 def test_the_trainer_describes_an_incident_when_the_scenario_has_none(app, session):

@@ -38,21 +38,22 @@ async def _phone(base: str, code: str, gate: asyncio.Semaphore) -> socketio.Asyn
     return phone
 
 
-async def _everyone_answers(base: str, code: str, screen: Live) -> tuple[list[dict], list[str], float]:
+async def _everyone_answers(base: str, code: str, screen: Live) -> tuple[list[dict], list[str],
+                                                                        float, int]:
     gate = asyncio.Semaphore(20)
     phones = await asyncio.gather(*[_phone(base, code, gate) for _ in range(PHONES)])
     for phone in phones:
         snapshot = (await phone.call("hello", {}, timeout=30))["snapshot"]
         assert snapshot["meta"]["step"] == "s1"
     choices = [random.choice(["agree", "disagree"]) for _ in phones]
-    sent_at = time.monotonic()
+    sent_at, shown_before = time.monotonic(), len(screen.snapshots)
     acks = await asyncio.gather(*[  # all at once
         phone.call("answer", {"step": "s1", "data": {"choice": choice}, "client_id": f"c{i}"},
                    timeout=60) for i, (phone, choice) in enumerate(zip(phones, choices, strict=True))])
     await asyncio.to_thread(screen.wait_for, lambda s: s["meta"].get("answered") == PHONES, 30)
     counted_after = time.monotonic() - sent_at
     await asyncio.gather(*[phone.disconnect() for phone in phones])
-    return acks, choices, counted_after
+    return acks, choices, counted_after, len(screen.snapshots) - shown_before
 
 
 def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
@@ -66,8 +67,11 @@ def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
         console = trainer_console(server.url, server.trainer_email, server.password, session["id"])
         screen = shared_screen(server.url, session)
         assert console.call("control", {"action": "start"})["ok"]
-        acks, choices, counted_after = run_coroutine(_everyone_answers(server.url, session["code"], screen))
+        acks, choices, counted_after, refreshes = run_coroutine(
+            _everyone_answers(server.url, session["code"], screen))
         assert acks == [{"ok": True, "changed": True}] * PHONES
+        # coalesced: a refresh at most every 0.25 s, never one snapshot per answer
+        assert refreshes <= counted_after / 0.25 + 2, f"{PHONES} answers: {refreshes} snapshots"
         shown = screen.wait_for(lambda s: s["meta"].get("answered") == PHONES)
         assert f"{PHONES} van {PHONES} hebben geantwoord" in shown["html"]
         with sqlite3.connect(tmp_path / "db.sqlite") as db:
@@ -81,7 +85,7 @@ def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
         for choice, count in stored.items():
             assert f'data-count="{choice}">{count}<' in revealed["html"]
         print(f"\n{PHONES} phones joined and answered at once; stored {sum(stored.values())}, "
-              f"screen showed {PHONES} {counted_after:.1f} s after they were sent")
+              f"screen showed {PHONES} {counted_after:.1f} s after they were sent, in {refreshes} snapshots")
     finally:
         for client in (console, screen):
             if client is not None:
