@@ -222,15 +222,19 @@ def control(data):
 
 @socketio.on("disconnect")
 def disconnect(*_args):
+    """Also runs inside a broadcast: Engine.IO closes a phone that missed its pings when something
+    is sent to it, and calls this handler right there, in the sending thread. An app context of
+    its own gives the bookkeeping its own database session, so that the sender's stays intact."""
     role, _workshop_id, participant_id = _connections().pop(request.sid) or (None, None, None)
     if role != "phone":
         return
-    try:
-        participant = db.session.get(Participant, participant_id)
-        if participant is not None:
-            participation.connected(participant, -1)
-    except Exception:
-        db.session.rollback()
-        log.exception("disconnect bookkeeping failed")
-    finally:
-        db.session.remove()
+    with current_app.app_context():
+        try:
+            participant = db.session.get(Participant, participant_id)
+            if participant is not None:
+                participation.connected(participant, -1)
+        except Exception:
+            db.session.rollback()
+            log.exception("disconnect bookkeeping failed")
+        finally:
+            db.session.remove()

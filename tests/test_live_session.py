@@ -159,3 +159,22 @@ def test_ending_the_session_closes_its_code(app, console, client, workshop):
     response = client.post(f"/j/{workshop['code']}", data={"name": ""})
     assert response.status_code == 404
     assert "afgelopen" in response.get_data(as_text=True)
+
+
+def test_a_phone_that_drops_out_while_a_broadcast_reaches_it_leaves_the_broadcast_intact(
+        app, console, phones, workshop):
+    """Engine.IO closes a phone that missed its pings when something is sent to it, and runs the
+    disconnect handler right there, in the thread that was sending (a step change, a coalesced
+    refresh). The handler's database work must not end the sender's session halfway."""
+    from facilitator.models import Workshop
+
+    (phone,) = phones(1)
+    console.do("start")
+    with app.app_context(), app.test_request_context("/"):
+        sending = db.session.get(Workshop, workshop["id"])
+        session = db.session()
+        db.session.commit()  # the sender's objects are expired, as after any commit
+        socketio.server._handle_eio_disconnect(phone.sio.eio_sid, "ping timeout")
+        assert db.session() is session
+        assert sending.language == "nl"  # still bound: loads again from the database
+        assert db.session.scalar(select(func.sum(Participant.connections))) == 0
