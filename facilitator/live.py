@@ -175,10 +175,9 @@ def _who() -> tuple[str, int, int | None]:
 def hello(_data):
     """A full snapshot for the asking view; clients ask on every (re)connect."""
     role, workshop_id, participant_id = _who()
-    workshop = db.session.get(Workshop, workshop_id)
-    if workshop is None:
+    reading = snapshots.read_by_id(workshop_id)
+    if reading is None:
         raise InputRejected(_("This session no longer exists."))
-    reading = snapshots.read(workshop)
     if role == "phone":
         return {"snapshot": reading.phone(db.session.get(Participant, participant_id))}
     if role == "screen":

@@ -55,7 +55,7 @@ def read_by_id(workshop_id: int) -> Reading | None:
 
 def _read_on(workshop: Workshop, rendered: float) -> Reading:
     steps = stepviews.flat_steps(workshop)
-    people = stepviews.people(workshop)
+    people = stepviews.people(workshop.id)
     here = stepviews.at_position(workshop, steps) if workshop.status != "waiting" else None
     view = stepviews.build(workshop, *here, people_rows=people) if here else None
     return Reading(workshop, rendered, steps, people, here, view)

@@ -67,13 +67,9 @@ def _rows(query):
     return db.session.connection().execute(query).all()
 
 
-def people(workshop: Workshop):
+def people(workshop_id: int):
     """The session's participants as plain rows, in the order they joined: ``id``,
     ``display_name``, ``connections`` and ``needs_moment_since``."""
-    return _people(workshop.id)
-
-
-def _people(workshop_id: int):
     return _rows(select(Participant.id, Participant.display_name, Participant.connections,
                         Participant.needs_moment_since)
                  .where(Participant.workshop_id == workshop_id).order_by(Participant.id))
@@ -108,7 +104,7 @@ class OnFirstUse(Sequence):
 
 def participants_of(workshop: Workshop) -> list[ParticipantData]:
     """The participants as a work form sees them: with their name only in a named session."""
-    return _participants(people(workshop), workshop.named)
+    return _participants(people(workshop.id), workshop.named)
 
 
 def _participants(rows, named: bool) -> list[ParticipantData]:
@@ -135,7 +131,7 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
     at them: taking an answer in a session of a thousand need not read the thousand."""
     step = step_of(activity, row)
     workshop_id, named = workshop.id, workshop.named
-    rows = OnFirstUse(lambda: _people(workshop_id)) if people_rows is None else people_rows
+    rows = OnFirstUse(lambda: people(workshop_id)) if people_rows is None else people_rows
     show_names = named and step.visibility in (NAMED, TRAINER_ONLY)
     names = {p.id: p.display_name for p in rows} if show_names else {}
     mine_author = (author_key(row.id, viewer.id, step.visibility) if viewer else None)

@@ -33,6 +33,16 @@ def pg_app(make_app):
         admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
+def _started(app, trainer_email: str) -> str:
+    """A running session of the starter scenario; its join code."""
+    with app.app_context():
+        user = add_user(trainer_email, PASSWORD, "trainer")
+        scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
+        made = workshops.create(scenario, user)
+        workshops.control(made, "start", {})
+        return made.code
+
+
 def test_a_live_session_on_postgresql(pg_app):
     with pg_app.app_context():
         user = add_user("pg@example.nl", PASSWORD, "trainer")
@@ -56,13 +66,9 @@ def test_simultaneous_double_taps_store_one_answer_on_postgresql(pg_app):
     from facilitator import participation
     from facilitator.models import Participant
 
+    code = _started(pg_app, "pg2@example.nl")
     with pg_app.app_context():
-        user = add_user("pg2@example.nl", PASSWORD, "trainer")
-        scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
-        made = workshops.create(scenario, user)
-        workshops.control(made, "start", {})
-        participant, _token = participation.join(made.code, "")
-        participant_id = participant.id
+        participant_id = participation.join(code, "")[0].id
     barrier = threading.Barrier(8)
     results = []
 
@@ -86,13 +92,7 @@ def test_simultaneous_double_taps_store_one_answer_on_postgresql(pg_app):
 
 def test_a_retry_or_the_same_answer_again_changes_nothing_on_postgresql(pg_app):
     """The insert-or-update tells a real change from a retry (same client id) and a repeat."""
-    with pg_app.app_context():
-        user = add_user("pg3@example.nl", PASSWORD, "trainer")
-        scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
-        made = workshops.create(scenario, user)
-        workshops.control(made, "start", {})
-        code = made.code
-    (phone,) = [Phone(pg_app, code)]
+    phone = Phone(pg_app, _started(pg_app, "pg3@example.nl"))
     assert phone.answer({"choice": "agree"}, client_id="tap-1") == {"ok": True, "changed": True}
     assert phone.answer({"choice": "agree"}, client_id="tap-1") == {"ok": True, "changed": False}
     assert phone.answer({"choice": "agree"}, client_id="tap-2") == {"ok": True, "changed": False}
