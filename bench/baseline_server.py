@@ -7,10 +7,20 @@ change goes to every phone in one message, an answer refreshes the answering pho
 and console get at most one refresh per 0.25 s per session. With ``--redis`` several processes share
 the sessions' state and messages, as facilitator's do.
 
-    python bench/baseline_server.py --port 5300 [--redis redis://127.0.0.1:6379/0 --run ID]
+    python bench/baseline_server.py --port 5300 [--redis redis://127.0.0.1:6379/0 --run ID] [--threading]
+
+It serves on gevent's event loop, as ``facilitator serve`` does, or with ``--threading`` on Werkzeug
+with a thread per connection, as ``FACILITATOR_ASYNC_MODE=threading facilitator serve`` does.
 """
 
 from __future__ import annotations
+
+import sys
+
+if "--threading" not in sys.argv:  # gevent, as facilitator serve: patched before anything is imported
+    from gevent import monkey
+
+    monkey.patch_all()
 
 import argparse
 import json
@@ -76,9 +86,9 @@ class Shared(Memory):
         return self.redis.scard(f"{self.prefix}:{code}:{step}")
 
 
-def make_server(store: Memory, redis_url: str | None, run: str) -> socketio.Server:
+def make_server(store: Memory, redis_url: str | None, run: str, mode: str) -> socketio.Server:
     manager = socketio.RedisManager(redis_url, channel=f"bench-{run}") if redis_url else None
-    sio = socketio.Server(async_mode="threading", client_manager=manager)
+    sio = socketio.Server(async_mode=mode, client_manager=manager)
     who: dict[str, tuple[str, str, str]] = {}  # sid -> (role, session code, token)
     pending: set[str] = set()
     pending_lock = threading.Lock()
@@ -168,10 +178,18 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5300)
     parser.add_argument("--redis", help="share state and messages with other processes")
     parser.add_argument("--run", default="baseline", help="keeps this run's keys and messages apart")
+    parser.add_argument("--threading", action="store_true",
+                        help="a thread per connection (Werkzeug) instead of gevent's event loop")
     args = parser.parse_args()
     store = Shared(args.redis, args.run) if args.redis else Memory()
-    app = socketio.WSGIApp(make_server(store, args.redis, args.run), healthz)
-    run_simple(args.host, args.port, app, threaded=True)
+    mode = "threading" if args.threading else "gevent"
+    app = socketio.WSGIApp(make_server(store, args.redis, args.run, mode), healthz)
+    if args.threading:
+        run_simple(args.host, args.port, app, threaded=True)
+    else:
+        from gevent.pywsgi import WSGIServer
+
+        WSGIServer((args.host, args.port), app, log=None).serve_forever()
 
 
 if __name__ == "__main__":

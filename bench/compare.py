@@ -5,6 +5,7 @@ baseline's. Both are started here, on free ports of this machine, and stopped af
     .venv/bin/python bench/compare.py --phones 1000
     .venv/bin/python bench/compare.py --phones 20 --sessions 50
     .venv/bin/python bench/compare.py --phones 500 --processes 2   # Redis + PostgreSQL
+    .venv/bin/python bench/compare.py --phones 1000 --threading     # both on threads, not gevent
 
 Needs the client extras (aiohttp); two processes need Redis and PostgreSQL on 127.0.0.1.
 """
@@ -67,9 +68,10 @@ class Process:
         self.log.close()
 
 
-def facilitator_env(folder: Path, processes: int, run_id: str) -> dict:
+def facilitator_env(folder: Path, processes: int, run_id: str, threading: bool) -> dict:
     env = {**os.environ, "FACILITATOR_INSTANCE": str(folder), "FACILITATOR_SECRET_KEY": run_id,
-           "FACILITATOR_DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite'}"}
+           "FACILITATOR_DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite'}",
+           "FACILITATOR_ASYNC_MODE": "threading" if threading else "gevent"}
     if processes > 1:
         import psycopg
 
@@ -89,7 +91,7 @@ def drop_database(run_id: str) -> None:
 
 
 def measure_facilitator(args, folder: Path, run_id: str) -> Report:
-    env = facilitator_env(folder, args.processes, run_id)
+    env = facilitator_env(folder, args.processes, run_id, args.threading)
     command = [str(BIN / "facilitator")]
     subprocess.run([*command, "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([*command, "user", "add", TRAINER, "--role", "trainer", "--password-stdin"],
@@ -108,7 +110,7 @@ def measure_facilitator(args, folder: Path, run_id: str) -> Report:
 
 
 def measure_baseline(args, folder: Path, run_id: str) -> Report:
-    command = [sys.executable, str(HERE / "baseline_server.py")]
+    command = [sys.executable, str(HERE / "baseline_server.py")] + ["--threading"] * args.threading
     if args.processes > 1:
         command += ["--redis", REDIS, "--run", run_id]
     servers = [Process(command, dict(os.environ), folder / f"baseline{n}.log")
@@ -158,12 +160,15 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=10.0)
     parser.add_argument("--processes", type=int, choices=(1, 2), default=1)
     parser.add_argument("--json", type=Path, help="also write both reports to this file")
+    parser.add_argument("--threading", action="store_true",
+                        help="both servers with a thread per connection instead of gevent's event loop")
     args = parser.parse_args()
     run_id = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-") as folder:
         ours = measure_facilitator(args, Path(folder), run_id)
         bare = measure_baseline(args, Path(folder), run_id)
-    print(f"{args.sessions} session(s) of {args.phones} phones, {args.processes} process(es), "
+    mode = "threading" if args.threading else "gevent"
+    print(f"{args.sessions} session(s) of {args.phones} phones, {args.processes} process(es), {mode}, "
           f"{args.rounds} step changes, answers within {args.think:g} s; load {os.getloadavg()[0]:.2f}")
     print("\nfacilitator\n" + ours.text() + "\n\nbare python-socketio\n" + bare.text() + "\n")
     print(comparison(ours, bare))

@@ -49,6 +49,7 @@ def lan_address() -> str:
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int) -> None:
     """Prepare the database and serve the app (phones, shared screen, console)."""
+    serving.on_event_loop(sys.argv[1:])
     app = _app()
     upgrade(app)
     with app.app_context():

@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-ASYNC_MODE = "threading"  # pinned: Werkzeug/gunicorn threads with simple-websocket
+from .serving import async_mode
 
 
 def instance_folder() -> Path:
@@ -29,6 +29,8 @@ def secret_key(folder: Path) -> str:
 def from_environment() -> dict:
     folder = instance_folder()
     return {
+        # gevent under `facilitator serve` and gunicorn's gevent worker; threading elsewhere.
+        "ASYNC_MODE": async_mode(),
         "INSTANCE_FOLDER": str(folder),
         "SECRET_KEY": secret_key(folder),
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
@@ -49,7 +51,6 @@ def from_environment() -> dict:
 
 
 DEFAULTS = {
-    "ASYNC_MODE": ASYNC_MODE,
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "BABEL_DEFAULT_LOCALE": "nl",
     "LANGUAGES": ("nl", "en"),

@@ -1,21 +1,48 @@
-"""What a serving process sets once it has started, before phones connect."""
+"""How a serving process runs: on gevent's event loop, with its memory settled before phones connect."""
 
 from __future__ import annotations
 
 import gc
+import os
+import sys
 
 #: Objects allocated between collections of the youngest generation (Python's default: 700).
 YOUNG_COLLECTION = 20_000
 
 
+def async_mode() -> str:
+    """``gevent`` in a process whose standard library gevent has patched (``facilitator serve``,
+    gunicorn's ``gevent`` worker), else ``threading`` (tests, scripts, gunicorn's ``gthread``)."""
+    from gevent import monkey
+
+    return "gevent" if monkey.is_module_patched("socket") else "threading"
+
+
+def on_event_loop(argv: list[str]) -> None:
+    """Run this command again under ``python -m gevent.monkey``, unless it already runs there or
+    ``FACILITATOR_ASYNC_MODE=threading`` asks for one thread per connection.
+
+    On gevent's event loop every connection is a greenlet, not three threads, and a step change
+    to a thousand phones is one pass of the loop instead of a thousand threads fighting for the
+    interpreter lock (``docs/performance.md``). The standard library must be patched before
+    anything imports it, which is why the process starts afresh (same process id) rather than
+    patching here, after Flask, SQLAlchemy and Redis have taken their locks and sockets."""
+    if async_mode() == "gevent" or os.environ.get("FACILITATOR_ASYNC_MODE", "gevent") == "threading":
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "gevent.monkey", "--module", "facilitator", *argv])
+
+
 def settle() -> None:
     """Keep the garbage collector's pauses short in a long-running server.
 
-    Every connected phone holds threads, buffers and sockets for as long as it is connected;
-    with a thousand phones the collector's full passes walk hundreds of thousands of objects and
-    stop every thread meanwhile (measured: up to 0.4 s). What start-up made (modules, templates,
-    the plugin host) is frozen out of those passes for good, and the young generation is
-    collected less often, so that fewer objects live long enough to reach the old generation.
+    Every connected phone holds greenlets (or threads), buffers and sockets for as long as it is
+    connected; with a thousand phones the collector's full passes walk hundreds of thousands of
+    objects and stop every connection meanwhile (measured: up to 0.4 s). What start-up made
+    (modules, templates, the plugin host) is frozen out of those passes for good, and the young
+    generation is collected less often, so that fewer objects live long enough to reach the old
+    generation.
     """
     gc.collect()
     gc.freeze()

@@ -23,7 +23,8 @@ def free_port() -> int:
 
 class Server:
     def __init__(self, folder: Path, *, database_url: str | None = None, port: int | None = None,
-                 extra_env: dict | None = None, bin_dir: Path | None = None):
+                 extra_env: dict | None = None, bin_dir: Path | None = None,
+                 command: list[str] | None = None):
         self.bin = Path(bin_dir or BIN)
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -38,6 +39,9 @@ class Server:
             "PYTHONUNBUFFERED": "1",
             **(extra_env or {}),
         }
+        # How the server is started, "{port}" standing for the port. Default: `facilitator serve`.
+        self.command = command or [str(self.bin / "facilitator"), "serve", "--host", "127.0.0.1",
+                                   "--port", "{port}"]
         self.process: subprocess.Popen | None = None
         self.trainer_email = "trainer@example.nl"
         self.password = PASSWORD
@@ -52,8 +56,8 @@ class Server:
     def start(self) -> Server:
         self.log = open(self.folder / "server.log", "a")
         self.process = subprocess.Popen(
-            [str(self.bin / "facilitator"), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-            env=self.env, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.folder)
+            [part.format(port=self.port) for part in self.command], env=self.env, stdout=self.log,
+            stderr=subprocess.STDOUT, cwd=self.folder)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

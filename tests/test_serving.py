@@ -1,13 +1,19 @@
-"""A serving process settles its memory once before phones connect, and gunicorn gets the app
-from ``facilitator.wsgi``."""
+"""A serving process runs on gevent's event loop (``facilitator serve`` and gunicorn's gevent
+worker) unless told to use threads, settles its memory once before phones connect, and gunicorn
+gets the app from ``facilitator.wsgi``."""
 
 import gc
 import importlib
+import json
 import sys
+import urllib.request
 
 import pytest
 
 from facilitator import serving
+
+from .clients import join_phone, trainer_console
+from .servers import BIN, Server
 
 
 @pytest.fixture
@@ -35,3 +41,41 @@ def test_gunicorns_entry_point_is_a_settled_app(tmp_path, monkeypatch, collector
     upgrade(wsgi.app)
     assert wsgi.app.test_client().get("/healthz").get_json()["database"] is True
     assert gc.get_freeze_count() > 0
+
+
+GUNICORN = [str(BIN / "gunicorn"), "--workers", "1", "--worker-class", "gevent",
+            "--worker-connections", "200", "--bind", "127.0.0.1:{port}", "facilitator.wsgi:app"]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("how, env, mode", [
+    ("serve", {}, "gevent"),
+    ("serve", {"FACILITATOR_ASYNC_MODE": "threading"}, "threading"),
+    ("gunicorn", {}, "gevent"),  # as docs/deploy.md runs it
+])
+def test_a_served_process_carries_a_session_in_its_async_mode(tmp_path, how, env, mode):
+    server = Server(tmp_path, extra_env=env, command=GUNICORN if how == "gunicorn" else None)
+    server.cli("db", "upgrade")
+    server.add_trainer()
+    session = server.create_session("stellingen-veilig-werken")
+    server.start()
+    clients = []
+    try:
+        with urllib.request.urlopen(server.url + "/healthz", timeout=10) as response:
+            health = json.load(response)
+        assert health["async_mode"] == mode
+        if how == "serve":  # restarted under gevent.monkey in place: systemd and kill see one process
+            assert health["pid"] == server.process.pid
+        console = trainer_console(server.url, server.trainer_email, server.password, session["id"])
+        phones = [join_phone(server.url, session["code"]) for _ in range(3)]
+        clients = [console, *phones]
+        assert console.call("control", {"action": "start"})["ok"]
+        assert console.call("control", {"action": "next", "data": {"step": "s1"}})["ok"]
+        for phone, choice in zip(phones, ("agree", "disagree", "agree"), strict=True):
+            phone.wait_for(lambda s: s["meta"].get("step") == "s2")
+            assert phone.call("answer", {"step": "s2", "data": {"choice": choice}})["ok"]
+        console.wait_for(lambda s: s["meta"].get("answered") == 3)
+    finally:
+        for client in clients:
+            client.close()
+        server.stop()

@@ -1,6 +1,6 @@
 """GET /healthz: whether this server process is up and reaches its database, its memory and CPU
-time so far, and how many phones, screens and consoles are connected to it (for load balancers and
-load tests)."""
+time so far, how it serves (gevent's event loop or threads) and how many phones, screens and
+consoles are connected to it (for load balancers and load tests)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 from sqlalchemy import text
 
 from .. import live
@@ -40,5 +40,5 @@ def healthz():
         db.session.remove()
     figures = {"ok": database, "database": database, "pid": os.getpid(), "rss_kb": resident_kb(),
                "cpu_seconds": round(time.process_time(), 3), "threads": threading.active_count(),
-               "connections": live.connection_counts()}
+               "async_mode": current_app.config["ASYNC_MODE"], "connections": live.connection_counts()}
     return figures, 200 if database else 503

@@ -18,4 +18,4 @@ def test_healthz_reports_memory_cpu_and_who_is_connected(app, client, console, w
 def test_healthz_needs_no_login_and_shows_nothing_personal(client, workshop):
     figures = client.get("/healthz").get_json()
     assert set(figures) == {"ok", "database", "pid", "rss_kb", "cpu_seconds", "threads",
-                            "connections"}
+                            "async_mode", "connections"}

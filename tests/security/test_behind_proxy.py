@@ -5,7 +5,9 @@ the whole room out."""
 from __future__ import annotations
 
 import http.cookiejar
+import queue
 import re
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,18 +60,30 @@ def _post(browser: Browser, path: str, data: dict) -> int:
 
 def _connect(server: Server, address: str, auth: dict, *, origin: str = PUBLIC,
              cookie: str = "") -> tuple[bool, str]:
+    """Whether the live connection was accepted, and else why, as soon as the server says so.
+
+    A refused polling client has the server's reason at once, as a browser shows it, but its own
+    teardown can wait out its long poll (the 25 s ping interval): it is left to finish alone."""
     client = socketio.Client(reconnection=False)  # polling: websocket-client adds its own Origin
-    refusals = []
-    client.on("connect_error", lambda data: refusals.append(str(data)))
+    outcome: queue.Queue[tuple[bool, str]] = queue.Queue()
+    client.on("connect", lambda: outcome.put((True, "")))
+    client.on("connect_error", lambda data: outcome.put((False, str(data))))
     headers = {"X-Forwarded-For": address, "Origin": origin, **PROXY}
     if cookie:
         headers["Cookie"] = cookie
-    try:
-        client.connect(server.url, auth=auth, transports=["polling"], wait_timeout=10, headers=headers)
-    except socketio.exceptions.ConnectionError:
-        return False, " ".join(refusals)
-    client.disconnect()
-    return True, ""
+
+    def connect():
+        try:
+            client.connect(server.url, auth=auth, transports=["polling"], wait_timeout=10,
+                           headers=headers)
+        except socketio.exceptions.ConnectionError as refused:  # refused before the namespace
+            outcome.put((False, str(refused)))
+
+    threading.Thread(target=connect, daemon=True).start()
+    accepted, why = outcome.get(timeout=20)
+    if accepted:
+        client.disconnect()
+    return accepted, why
 
 
 def test_the_live_connection_knows_each_phone_by_its_own_address(proxied):
