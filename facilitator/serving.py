@@ -27,7 +27,10 @@ def on_event_loop(argv: list[str]) -> None:
     interpreter lock (``docs/performance.md``). The standard library must be patched before
     anything imports it, which is why the process starts afresh (same process id) rather than
     patching here, after Flask, SQLAlchemy and Redis have taken their locks and sockets."""
-    if async_mode() == "gevent" or os.environ.get("FACILITATOR_ASYNC_MODE", "gevent") == "threading":
+    wanted = os.environ.get("FACILITATOR_ASYNC_MODE", "gevent").strip().lower() or "gevent"
+    if wanted not in ("gevent", "threading"):
+        raise SystemExit(f"FACILITATOR_ASYNC_MODE is {wanted!r}; use gevent (the default) or threading.")
+    if async_mode() == "gevent" or wanted == "threading":
         return
     sys.stdout.flush()
     sys.stderr.flush()

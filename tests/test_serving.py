@@ -79,3 +79,11 @@ def test_a_served_process_carries_a_session_in_its_async_mode(tmp_path, how, env
         for client in clients:
             client.close()
         server.stop()
+
+
+def test_an_unknown_async_mode_stops_serve_with_the_choices(monkeypatch):
+    monkeypatch.setenv("FACILITATOR_ASYNC_MODE", "eventlet")
+    with pytest.raises(SystemExit, match="use gevent .the default. or threading"):
+        serving.on_event_loop(["serve"])
+    monkeypatch.setenv("FACILITATOR_ASYNC_MODE", " Threading ")  # said loosely, still understood
+    assert serving.on_event_loop(["serve"]) is None  # stays on threads: no restart

@@ -12,6 +12,7 @@
   var texts = (document.getElementById("texts") || {}).dataset || {};
   var errorLine = document.querySelector("[data-error]");
   var meta = {};
+  var shown = null;  // the HTML of the snapshot on the stage
   var auth = { role: role };
   if (role === "phone") auth.code = body.dataset.code;
   else auth.workshop = body.dataset.workshop;
@@ -121,14 +122,22 @@
     // A snapshot read before the one on screen was overtaken on the way (several server processes).
     if (snapshot.meta && meta.rendered && snapshot.meta.rendered < meta.rendered) return;
     var before = meta.step + "|" + meta.status;
+    var next = snapshot.meta || {};
+    if (snapshot.html === shown && before === next.step + "|" + next.status) {
+      // Nothing to show that is not shown: the page is left alone, so a key half pressed, a
+      // button waiting for its answer and the place of the keyboard stay as they are.
+      meta = next;
+      document.dispatchEvent(new CustomEvent("facilitator:snapshot", { detail: meta }));
+      return;
+    }
     var active = document.activeElement;
     var inStage = active && active !== stage && stage.contains(active);
     var place = inStage ? focusPlace(active) : null;
     var selection = inStage && typeof active.selectionStart === "number"
       ? [active.selectionStart, active.selectionEnd] : null;
     var scrolls = scrollPlaces();
-    meta = snapshot.meta || {};
-    stage.innerHTML = snapshot.html;
+    meta = next;
+    stage.innerHTML = shown = snapshot.html;
     body.dataset.status = meta.status || "";
     var newStep = before !== meta.step + "|" + meta.status;
     if (newStep) {
