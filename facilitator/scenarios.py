@@ -177,8 +177,8 @@ def builtin(host: PluginHost) -> dict[str, Scenario]:
 
     Read again only when a file changed (every dashboard asks); each caller gets its own copy."""
     paths = [path for folder in builtin_folders(host) for path in sorted(folder.glob("*.yaml"))]
-    stamp = tuple((str(path), stat.st_mtime_ns, stat.st_size)
-                  for path, stat in ((path, path.stat()) for path in paths))
+    stats = [(path, path.stat()) for path in paths]
+    stamp = tuple((str(path), stat.st_mtime_ns, stat.st_size) for path, stat in stats)
     known = _shipped.get(host)
     if known is None or known[0] != stamp:
         found: dict[str, Scenario] = {}

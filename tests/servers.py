@@ -82,6 +82,12 @@ class Server:
     def kill(self) -> None:
         self.stop(signal.SIGKILL)
 
+    def prepare(self) -> Server:
+        """The database made and the trainer account added, as before a first start."""
+        self.cli("db", "upgrade")
+        self.add_trainer()
+        return self
+
     def add_trainer(self, email: str | None = None) -> str:
         email = email or self.trainer_email
         self.cli("user", "add", email, "--role", "trainer", "--password-stdin",

@@ -48,8 +48,7 @@ def test_the_installed_app_serves_pages_in_dutch_with_its_static_files(installed
     assert not (site / "facilitator" / "__editable__").exists()
     server = Server(installed / "srv", bin_dir=installed / "venv" / "bin",
                     extra_env={"PATH": "/usr/bin:/bin"})
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("stellingen-veilig-werken")
     server.start()
     try:

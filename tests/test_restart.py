@@ -14,8 +14,7 @@ pytestmark = pytest.mark.server
 
 def test_killed_server_comes_back_with_every_answer_and_every_client(tmp_path):
     server = Server(tmp_path)
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("stellingen-veilig-werken")
     server.start()
     try:

@@ -55,8 +55,7 @@ GUNICORN = [str(BIN / "gunicorn"), "--workers", "1", "--worker-class", "gevent",
 ])
 def test_a_served_process_carries_a_session_in_its_async_mode(tmp_path, how, env, mode):
     server = Server(tmp_path, extra_env=env, command=GUNICORN if how == "gunicorn" else None)
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("stellingen-veilig-werken")
     server.start()
     clients = []

@@ -47,8 +47,7 @@ def live_server(tmp_path_factory):
     # sign-in limit itself is tested in tests/security/test_forms_and_cookies.py.
     server = Server(tmp_path_factory.mktemp("live-server"),
                     extra_env={"FACILITATOR_LOGIN_RATE_LIMIT": "1000 per minute"})
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     server.start()
     yield server
     server.stop()

@@ -56,8 +56,7 @@ def pages(browser):
 def own_server(tmp_path):
     """A server of this test alone: it is killed and restarted."""
     server = Server(tmp_path / "server")
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     server.start()
     yield server
     server.stop()
@@ -205,8 +204,7 @@ def test_the_database_away_while_a_phone_reconnects(tmp_path, pages):
     postgres.start()
     server = Server(tmp_path / "server", database_url=postgres.url)
     try:
-        server.cli("db", "upgrade")
-        server.add_trainer()
+        server.prepare()
         server.start()
         session = server.create_session("stellingen-veilig-werken")
         phone = _joined(pages, server, session)

@@ -112,8 +112,7 @@ def figures(measured: list[dict]) -> dict:
 
 def test_simultaneous_stand_ups_queue_in_the_servers_order_without_loss_or_double(tmp_path):
     server = Server(tmp_path)
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("lagerhuis-stellingen")
     server.start()
     phones: list[Live] = []

@@ -42,8 +42,7 @@ def _refused_at_once(server: Server, auth: dict) -> str:
 
 def test_postgresql_restarted_during_a_session(tmp_path, postgres):
     server = Server(tmp_path, database_url=postgres.url)
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("stellingen-veilig-werken")
     server.start()
     clients = []

@@ -58,8 +58,7 @@ async def _everyone_answers(base: str, code: str, screen: Live) -> tuple[list[di
 
 def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
     server = Server(tmp_path)
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("stellingen-veilig-werken")
     server.start()
     console = screen = None

@@ -69,8 +69,7 @@ def _stored(database, step_key: str) -> dict[str, int]:
 
 def test_sigkill_during_a_vote_loses_no_acknowledged_answer(tmp_path):
     server = Server(tmp_path)
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("stellingen-veilig-werken")
     server.start()
     clients = []

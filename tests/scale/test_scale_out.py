@@ -36,8 +36,7 @@ def two_processes(tmp_path, database):
     url = database.replace("postgresql://", "postgresql+psycopg://")
     trainers, phones = (Server(tmp_path / name, database_url=url, extra_env=shared)
                         for name in ("trainers", "phones"))
-    trainers.cli("db", "upgrade")
-    trainers.add_trainer()
+    trainers.prepare()
     trainers.start()
     phones.start()
     yield trainers, phones

@@ -27,8 +27,7 @@ PROXY = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "training.example.nl"
 def proxied(tmp_path_factory):
     server = Server(tmp_path_factory.mktemp("proxied"), extra_env={
         "FACILITATOR_BEHIND_PROXY": "1", "FACILITATOR_JOIN_RATE_LIMIT": "5 per minute"})
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     server.start()
     yield server
     server.stop()

@@ -149,8 +149,7 @@ def _file_bytes(database: Path) -> bytes:
 
 def test_the_server_removes_names_by_itself(tmp_path):
     server = Server(tmp_path, extra_env={"FACILITATOR_RETENTION_DAYS": "0"})
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session(SCENARIO, named=True)
     database = tmp_path / "db.sqlite"
     with sqlite3.connect(database) as db_file:  # a participant of a session that ended yesterday

@@ -111,8 +111,7 @@ def test_a_request_over_two_megabytes_gets_a_dutch_page(app, trainer_client, wor
 
 def test_a_live_message_over_64_kb_is_cut_off_and_the_phone_comes_back(tmp_path):
     server = Server(tmp_path)
-    server.cli("db", "upgrade")
-    server.add_trainer()
+    server.prepare()
     session = server.create_session("stellingen-veilig-werken", named=True)
     server.start()
     clients = []
