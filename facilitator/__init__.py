@@ -5,7 +5,7 @@ The names below are the public surface for plugins; import nothing else from the
 
 from .fields import Boolean, Choice, Group, LongText, Number, Repeat, Text, TextList
 from .hookspecs import hookimpl
-from .i18n import _, _l, ngettext
+from .i18n import _, _l, gettext, lazy_pgettext, ngettext, npgettext, pgettext
 from .text import clean
 from .workform import (
     ANONYMOUS,
@@ -31,8 +31,9 @@ __all__ = [
     "ANONYMOUS", "NAMED", "TRAINER_ONLY", "VISIBILITIES", "ActionRejected", "Boolean", "Choice",
     "ConfigInvalid", "Group", "LongText", "Number", "Repeat", "Text", "TextList",
     "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem", "Step",
-    "StepView", "WorkForm", "_", "_l", "clean", "create_app", "hookimpl", "ngettext",
-    "open_agreements", "set_agreement_status",
+    "StepView", "WorkForm", "_", "_l", "clean", "create_app", "gettext", "hookimpl",
+    "lazy_pgettext", "ngettext", "npgettext", "open_agreements", "pgettext",
+    "set_agreement_status",
 ]
 
 

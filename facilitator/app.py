@@ -39,14 +39,12 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["REMEMBER_COOKIE_SECURE"] = True
 
     host = plugins.init_app(app, app.config["EXTRA_PLUGINS"])
+    host_templates = _package_folder("facilitator.templates")
     app.jinja_loader = ChoiceLoader(
-        [FileSystemLoader(str(_package_folder("facilitator.templates")))]
+        [FileSystemLoader(str(host_templates))]
         + [FileSystemLoader(str(folder)) for folder in host.folders("templates")]
     )
-    i18n.init_app(app, [str(HERE / "translations"), str(HERE / "exports" / "translations")]
-                  + [str(HERE / "teamplan" / "translations")]
-                  + [str(HERE / "library" / "translations")]
-                  + [str(f) for f in host.folders("translations")])
+    i18n.init_app(app, host_templates, host.plugins())
     database.init_app(app)
     live.init_app(app)
     security.init_app(app)

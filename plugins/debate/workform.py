@@ -25,6 +25,7 @@ from facilitator import (
     _l,
     clean,
     ngettext,
+    pgettext,
 )
 
 from . import votes
@@ -336,7 +337,8 @@ class Debate(WorkForm):
                     for a in now.arguments]
             return {"paragraphs": [statement, self.outcome(now.count, now.winner)], "tables": [{
                 "caption": _("Arguments"), "rows": rows,
-                "headers": [_("No."), _("Side"), _("Argument"), _("Answers")]}]}
+                "headers": [_("No."), _("Side"), _("Argument"),
+                            pgettext("the argument it replies to", "Answers")]}]}
         result = view.state.get("result")
         outcome = [self.outcome(result["count"], result["winner"])] if result else []
         return {"paragraphs": [statement, *outcome,

@@ -6,7 +6,16 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from facilitator import ANONYMOUS, ActionRejected, Contribution, InputRejected, _, clean, ngettext
+from facilitator import (
+    ANONYMOUS,
+    ActionRejected,
+    Contribution,
+    InputRejected,
+    _,
+    clean,
+    ngettext,
+    pgettext,
+)
 
 from ..dilemmas import TEXT_LIMIT, THEMES, TITLE_LIMIT, ballot, collected, prepared
 from .base import MethodStep, entry_of, own, room_for_one_more, table, text_slot, widths
@@ -71,7 +80,8 @@ class Collect(MethodStep):
                  _("prepared") if d["prepared"] else _("from the group")]
                 for d in self.dilemmas(view)]
         return {"paragraphs": [], "tables": [table(_("Dilemmas"), [
-            _("Theme"), _("Title"), _("Description"), _("Source")], rows)]}
+            _("Theme"), _("Title"), _("Description"),
+            pgettext("where a dilemma comes from", "Source")], rows)]}
 
 
 class Choose(MethodStep):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator import ActionRejected, Contribution, InputRejected, _, clean
+from facilitator import ActionRejected, Contribution, InputRejected, _, clean, pgettext
 
 from ..dilemmas import SIDE_LIMIT, TITLE_LIMIT, chosen, formulation, sides
 from .base import MethodStep, entry_of, own, room_for_one_more, table, text_slot, trainer_text
@@ -60,7 +60,7 @@ class Formulate(MethodStep):
         recorded = formulation(view.state)
         both = sides(view.state) or {}
         lines = [(_("Dilemma"), pick.get("title")), (_("Facts"), recorded.get("facts")),
-                 (_("Actions"), recorded.get("actions")),
+                 (pgettext("what someone did", "Actions"), recorded.get("actions")),
                  (_("Feelings"), recorded.get("feelings")),
                  (_("Option A"), both.get("a")), (_("Option B"), both.get("b"))]
         return {"paragraphs": [f"{label}: {text}" for label, text in lines if text], "tables": [
