@@ -34,10 +34,12 @@ test: services $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
-# Recompile the message catalogs after editing a .po file (the .mo files are committed).
+# Per translation domain (the host's, each plugin's): name the messages missing from its catalogs,
+# then compile every catalog (the .mo files are committed). The list of catalogs is the app's own:
+# facilitator/catalogs.py. `$(BIN)/python -m facilitator.catalogs update` adds a plugin's new
+# messages to its catalog.
 translations: $(APP_STAMP)
-	for dir in facilitator/translations facilitator/exports/translations facilitator/teamplan/translations facilitator/library/translations plugins/*/translations; do \
-		[ -d $$dir ] && $(BIN)/pybabel compile -d $$dir; done; true
+	$(BIN)/python -m facilitator.catalogs
 
 # Refresh the vendored front-end files from the npm registry (versions pinned in package.json).
 vendor:
