@@ -116,7 +116,7 @@ def plain(value):
         return str(value)
     if isinstance(value, dict):
         return {plain(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if type(value) in (list, tuple):
         return type(value)(plain(v) for v in value)
     return value
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+from contextlib import nullcontext
 
 from flask import current_app, request, session
+from flask_babel import force_locale
 from flask_login import current_user
 from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
@@ -36,17 +38,24 @@ class Connections:
 
     def __init__(self) -> None:
         self._by_sid: dict[str, Who] = {}
+        self._languages: dict[str, str] = {}  # the session's language, by sid
         self._lock = threading.Lock()
 
-    def add(self, sid: str, who: Who) -> None:
+    def add(self, sid: str, who: Who, language: str | None = None) -> None:
         with self._lock:
             self._by_sid[sid] = who
+            if language:
+                self._languages[sid] = language
+
+    def language(self, sid: str) -> str | None:
+        return self._languages.get(sid)
 
     def get(self, sid: str) -> Who | None:
         return self._by_sid.get(sid)
 
     def pop(self, sid: str) -> Who | None:
         with self._lock:
+            self._languages.pop(sid, None)
             return self._by_sid.pop(sid, None)
 
     def counts(self) -> dict[str, int]:
@@ -64,28 +73,36 @@ def _connections() -> Connections:
 
 
 def acknowledged(handler):
-    """Turn a handler's outcome into an acknowledgement; expected refusals carry a message."""
+    """Turn a handler's outcome into an acknowledgement; expected refusals carry a message, in
+    the session's language (the handler runs in it, work forms' messages included)."""
 
     @functools.wraps(handler)
     def wrapper(data=None):
-        try:
-            result = handler(data if isinstance(data, dict) else {})
-            return {"ok": True, **(result or {})}
-        except InputRejected as refused:
-            db.session.rollback()
-            return {"ok": False, "error": refused.message}
-        except OperationalError:
-            db.session.rollback()
-            log.warning("socket event %s: the database is unavailable", handler.__name__)
-            return {"ok": False, "error": database_away()}
-        except Exception:
-            db.session.rollback()
-            log.exception("socket event %s failed", handler.__name__)
-            return {"ok": False, "error": _("Something went wrong. Please try again.")}
-        finally:
-            db.session.remove()
+        language = _connections().language(request.sid)
+        with force_locale(language) if language else nullcontext():
+            return _acknowledge(handler, data)
 
     return wrapper
+
+
+def _acknowledge(handler, data):
+    """The body of ``acknowledged``."""
+    try:
+        result = handler(data if isinstance(data, dict) else {})
+        return {"ok": True, **(result or {})}
+    except InputRejected as refused:
+        db.session.rollback()
+        return {"ok": False, "error": str(refused.message)}
+    except OperationalError:
+        db.session.rollback()
+        log.warning("socket event %s: the database is unavailable", handler.__name__)
+        return {"ok": False, "error": database_away()}
+    except Exception:
+        db.session.rollback()
+        log.exception("socket event %s failed", handler.__name__)
+        return {"ok": False, "error": _("Something went wrong. Please try again.")}
+    finally:
+        db.session.remove()
 
 
 def connection_counts() -> dict[str, int]:
@@ -119,14 +136,14 @@ def connect(auth=None):
     that answers a phone buffered while offline are accepted as soon as it is back."""
     auth = auth if isinstance(auth, dict) else {}
     try:
-        who = _identify(auth)
+        who, language = _identify(auth)
     except InputRejected as refused:
         raise Refused(refused.message) from None
     except OperationalError:  # briefly: live.js tries again by itself
         raise Refused(database_away(), {"retry": True}) from None
     finally:
         db.session.remove()
-    _connections().add(request.sid, who)
+    _connections().add(request.sid, who, language)
     role, workshop_id, participant_id = who
     if role == "phone":
         join_room(participant_room(participant_id))
@@ -139,7 +156,8 @@ def connect(auth=None):
         join_room(screen_room(workshop_id) if role == "screen" else console_room(workshop_id))
 
 
-def _identify(auth: dict) -> tuple[str, int, int | None]:
+def _identify(auth: dict) -> tuple[Who, str]:
+    """Who is connecting, and the language of their session."""
     role = auth.get("role")
     if role == "phone":
         code = normalise(str(auth.get("code", "")))
@@ -148,7 +166,7 @@ def _identify(auth: dict) -> tuple[str, int, int | None]:
         workshop = joinguard.find(code, participant)
         if workshop is None or participant is None or participant.workshop_id != workshop.id:
             raise InputRejected(_("You are not in this session. Open the join link again."))
-        return "phone", workshop.id, participant.id
+        return ("phone", workshop.id, participant.id), workshop.language
     if role == "screen":
         workshop_id = auth.get("workshop")
         workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() \
@@ -157,9 +175,10 @@ def _identify(auth: dict) -> tuple[str, int, int | None]:
                 workshop.id in session.get("screens", []) or
                 (current_user.is_authenticated and current_user.id == workshop.trainer_id)):
             raise InputRejected(_("Open the shared screen from the trainer console."))
-        return "screen", workshop.id, None
+        return ("screen", workshop.id, None), workshop.language
     if role == "console":
-        return "console", _trainer_of(auth.get("workshop")).id, None
+        workshop = _trainer_of(auth.get("workshop"))
+        return ("console", workshop.id, None), workshop.language
     raise InputRejected(_("Unknown role."))
 
 

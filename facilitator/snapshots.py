@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from . import stepviews
 from .extensions import db
-from .i18n import _, template_translators
+from .i18n import _, plain, template_translators
 from .models import Activity, Agreement, Participant, StepState, Workshop
 from .plugins import work_form
 from .workform import ANONYMOUS, TRAINER_ONLY, StepView
@@ -96,13 +96,20 @@ class Reading:
                 "connected": sum(1 for p in self.people if p.connections > 0), "step": None}
         if view is not None:
             answered = len({e.author for e in view.entries if e.author != "trainer"})
-            meta.update(step=view.step.key, title=view.step.title, visibility=view.step.visibility,
-                        takes_input=view.step.takes_input, open=view.open, revealed=view.revealed,
-                        answered=answered, activity=self.here[0].title)
+            with self._language():
+                title = plain(view.step.title)
+            meta.update(step=view.step.key, title=title,
+                        visibility=view.step.visibility, takes_input=view.step.takes_input,
+                        open=view.open, revealed=view.revealed, answered=answered,
+                        activity=self.here[0].title)
         return meta
 
     # -- the shared screen -----------------------------------------------------------------------
     def screen(self) -> dict:
+        with self._language():  # the work form's results too: see ``_language``
+            return self._screen()
+
+    def _screen(self) -> dict:
         context = {"workshop": self.workshop, "view": self.view, "meta": self.meta}
         if self.view is not None:
             view, form = self.view, self.form
@@ -119,11 +126,14 @@ class Reading:
 
     # -- the trainer's console -------------------------------------------------------------------
     def console(self) -> dict:
+        with self._language():
+            return self._console()
+
+    def _console(self) -> dict:
         workshop = self.workshop
         agreements = db.session.scalars(select(Agreement).where(
             Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
-        with self._language():  # one translation for the whole list of people, however long
-            participant_label = _("Participant %(n)d")
+        participant_label = _("Participant %(n)d")  # one translation for everyone listed
         listed = self._people_listed()
         context = {"workshop": workshop, "view": self.view, "people": self.people,
                    "people_listed": listed, "people_unlisted": len(self.people) - len(listed),
@@ -151,7 +161,8 @@ class Reading:
         outline = []
         for index, (activity, row) in enumerate(self.steps):
             step = stepviews.step_of(activity, row)
-            outline.append({"position": index, "activity": activity.title, "title": step.title,
+            outline.append({"position": index, "activity": activity.title,
+                            "title": plain(step.title),
                             "status": row.status, "revealed": row.revealed,
                             "set_aside": row.set_aside})
         return outline
@@ -166,6 +177,14 @@ class Reading:
         of phones is rendered once.
         """
         wanted = set(participant_ids) if participant_ids is not None else None
+        with self._language():
+            groups = self._phone_groups(wanted)
+        for ids, person, own in groups.values():
+            with self._language():
+                context = self._phone_context(person, own)
+            yield ids, self._render("live/phone_step.html", context)
+
+    def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
         groups: dict[tuple, tuple[list[int], object, tuple]] = {}
         for person in self.people:
             if (person.id not in wanted) if wanted is not None else person.connections <= 0:
@@ -179,11 +198,12 @@ class Reading:
                 groups[look][0].append(person.id)
             else:
                 groups[look] = ([person.id], person, own)
-        for ids, person, own in groups.values():
-            yield ids, self._render("live/phone_step.html", self._phone_context(person, own))
+        return groups
 
     def phone(self, person: Participant) -> dict:
-        return self._render("live/phone_step.html", self._phone_context(person, self._own(person)))
+        with self._language():
+            context = self._phone_context(person, self._own(person))
+        return self._render("live/phone_step.html", context)
 
     def _own(self, person) -> tuple:
         """(view, mine, me, extra): what is this person's own at the current step; ``person`` is a
@@ -224,6 +244,9 @@ class Reading:
 
     # -- rendering -------------------------------------------------------------------------------
     def _language(self):
+        """Everything of the session in the session's language: the templates, and what the work
+        form computes for them (``results``, ``phone_context``, step titles), whatever the
+        language of the request or connection that caused the snapshot."""
         return force_locale(self.workshop.language or current_app.config["BABEL_DEFAULT_LOCALE"])
 
     def _render(self, template: str, context: dict) -> dict:

@@ -6,12 +6,15 @@ import copy
 import hashlib
 import hmac
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from flask import current_app
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from .extensions import db
+from .i18n import plain
 from .models import Activity, Entry, Participant, StepState, Workshop
 from .plugins import work_form
 from .workform import ANONYMOUS, NAMED, TRAINER_ONLY, Step, StepView
@@ -20,17 +23,24 @@ from .workform import Participant as ParticipantData
 
 
 def plan(activity: Activity) -> list[Step]:
-    """The activity's steps, as its work form plans them from the (never changing) config;
-    kept on the activity for as long as it is loaded."""
+    """The activity's steps, as its work form plans them from the (never changing) config, in the
+    session's language (titles as plain text); kept on the activity for as long as it is loaded,
+    and per language for the process."""
+    workshop = activity.workshop
+    language = (workshop.language if workshop is not None else None) or \
+        current_app.config["BABEL_DEFAULT_LOCALE"]
     planned = getattr(activity, "_planned", None)
-    if planned is None:
-        planned = activity._planned = _plan(activity.id, activity.type, _frozen(activity.config))
-    return planned
+    if planned is None or planned[0] != language:
+        planned = activity._planned = (language, _plan(activity.id, activity.type,
+                                                       _frozen(activity.config), language))
+    return planned[1]
 
 
 @lru_cache(maxsize=512)
-def _plan(_activity_id: int, kind: str, config: tuple) -> list[Step]:
-    return work_form(kind).plan(_thawed(config))
+def _plan(_activity_id: int, kind: str, config: tuple, language: str) -> list[Step]:
+    with force_locale(language):
+        return [replace(step, title=plain(step.title), item=plain(step.item))
+                for step in work_form(kind).plan(_thawed(config))]
 
 
 def _frozen(value):

@@ -36,12 +36,15 @@ def render(data: dict[str, Any], position: int, step: int, host: PluginHost) -> 
         config = scenarios.checked_config(work_form, activity.get("config"))
     except ConfigInvalid:
         return None
-    steps = work_form.plan(config)
+    language = str(data.get("language") or "")
+    if language not in current_app.config["LANGUAGES"]:
+        language = current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(language):  # step titles in the session's language, as live
+        steps = [replace(s, title=str(s.title)) for s in work_form.plan(config)]
+        title = str(activity.get("title") or work_form.title)
     if not steps:
         return None
     index = max(0, min(step, len(steps) - 1))
-    title = str(activity.get("title") or work_form.title)
-    language = str(data.get("language") or current_app.config["BABEL_DEFAULT_LOCALE"])
     named = bool(data.get("named"))
     view = StepView(activity_id=0, activity_title=title, config=config, state={}, step=steps[0],
                     data={}, named_session=named, minimum_group=current_app.config["MINIMUM_GROUP"])

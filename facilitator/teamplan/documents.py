@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from flask import current_app
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from .. import stepviews
@@ -129,20 +130,24 @@ def _step_section(workshop, activity, row, people) -> ReportSection | None:
                             "recognised.", n=current_app.config["MINIMUM_GROUP"]))
         paragraphs += [row.notes] if row.notes else []
     else:
-        try:
-            report = form.report(view) or {}
-        except Exception:
-            log.exception("report of activity %s step %s failed", activity.id, row.key)
-            report = {"paragraphs": [_("This step could not be included in the report.")]}
-        paragraphs += [str(p) for p in report.get("paragraphs") or []]
-        tables += [ReportTable(str(t.get("caption") or ""), [str(h) for h in t.get("headers") or []],
-                               [[str(c) for c in r] for r in t.get("rows") or []])
-                   for t in report.get("tables") or []]
+        with force_locale(workshop.language):  # what the work form writes: the session's language
+            try:
+                report = form.report(view) or {}
+            except Exception:
+                log.exception("report of activity %s step %s failed", activity.id, row.key)
+                report = {"paragraphs": [_("This step could not be included in the report.")]}
+            paragraphs += [str(p) for p in report.get("paragraphs") or []]
+            tables += [ReportTable(str(t.get("caption") or ""),
+                                   [str(h) for h in t.get("headers") or []],
+                                   [[str(c) for c in r] for r in t.get("rows") or []])
+                       for t in report.get("tables") or []]
         if not step.takes_input and row.notes and row.notes not in paragraphs:
             paragraphs.append(row.notes)
     if row.set_aside:
         paragraphs.append(_("Set aside for later discussion."))
-    return ReportSection(title, str(form.title), step.visibility, paragraphs, tables)
+    with force_locale(workshop.language):
+        form_title = str(form.title)
+    return ReportSection(title, form_title, step.visibility, paragraphs, tables)
 
 
 def _without_names(section: ReportSection, names: list[str]) -> ReportSection:
