@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from flask import Flask
+from flask_babel.speaklater import LazyString
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -19,6 +21,7 @@ def init_app(app: Flask) -> None:
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     # A copy per app: the defaults are shared by every app this process creates.
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    options.setdefault("json_serializer", stored_json)
     if uri.startswith("sqlite"):
         options["connect_args"] = {**options.get("connect_args", {}), "timeout": 30}
         options.pop("pool_pre_ping", None)
@@ -27,6 +30,18 @@ def init_app(app: Flask) -> None:
     if uri.startswith("sqlite"):
         with app.app_context():
             event.listen(db.engine, "connect", _sqlite_pragmas)
+
+
+def stored_json(value) -> str:
+    """JSON for the database: a work form's lazy text (``_l``) in its state, data or an entry is
+    stored as the text it reads in the language in force (the session's, see docs/plugins.md)."""
+    return json.dumps(value, default=_as_text)
+
+
+def _as_text(value):
+    if isinstance(value, LazyString):
+        return str(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

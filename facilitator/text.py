@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from flask_babel.speaklater import LazyString
+
 from .i18n import _
 from .workform import InputRejected
 
@@ -16,6 +18,8 @@ def clean(value, *, limit: int, required: bool = True, multiline: bool = False,
     """Return the text stripped and normalised, or raise InputRejected with a clear message."""
     if value is None:
         value = ""
+    if isinstance(value, LazyString):  # a work form's own text, e.g. an agreement it proposes
+        value = str(value)
     if not isinstance(value, str):
         raise InputRejected(_("Please enter text."))
     value = unicodedata.normalize("NFC", _CONTROL.sub("", value))

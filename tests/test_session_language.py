@@ -8,10 +8,11 @@ import json
 import re
 
 import pytest
+from sqlalchemy import select
 
 from facilitator import snapshots, workshops
 from facilitator.extensions import db, socketio
-from facilitator.models import User
+from facilitator.models import Activity, Agreement, User
 from facilitator.scenarios import Scenario
 from tests import tally
 from tests.conftest import Console, Phone, login
@@ -21,12 +22,16 @@ WORDS = {
            "results": "Geteld: 3 handen omhoog", "hint": "Steek je hand op als je het eens bent.",
            "refusal": "Steek je hand op of laat hem omlaag.", "report": "3 handen omhoog",
            "form": "Handopsteken", "caption": "Handen",
-           "closed": "Deze stap is gesloten; er worden geen antwoorden meer aangenomen."},
+           "closed": "Deze stap is gesloten; er worden geen antwoorden meer aangenomen.",
+           "only": "Hier kun je alleen instemmen.", "state": "Ingestemd met handopsteken",
+           "agreement": "We tellen handen bij elk overleg"},
     "en": {"title": "Hands up if you agree", "next": "Once more, after the talk",
            "results": "Counted: 3 hands up", "hint": "Raise your hand if you agree.",
            "refusal": "Raise your hand or keep it down.", "report": "3 hands up",
            "form": "Show of hands", "caption": "Hands",
-           "closed": "This step is closed; answers are no longer taken."},
+           "closed": "This step is closed; answers are no longer taken.",
+           "only": "Only agreeing is possible here.", "state": "Agreed by a show of hands",
+           "agreement": "We count hands at every meeting"},
 }
 
 
@@ -93,6 +98,12 @@ def test_a_work_form_speaks_the_sessions_language_under_an_interface_in_another(
     assert console.do("reveal", step="hands") == {"ok": True}
     shown = screen.emit("hello", {}, callback=True)["snapshot"]
     assert words["results"].split(": ")[1] in _text(shown["html"])
+
+    assert console.do("shrug", step="hands") == {"ok": False, "error": words["only"]}
+    assert console.do("agree", step="hands") == {"ok": True}  # lazy text into state, team plan
+    with app.app_context():
+        assert db.session.get(Activity, 1).state["last"] == words["state"]
+        assert db.session.scalars(select(Agreement.text)).all() == [words["agreement"]]
 
     assert console.do("close", step="hands") == {"ok": True}
     assert phones[1].answer({"hand": "down"}, step="hands") == {"ok": False,

@@ -3,8 +3,10 @@ its own Dutch catalog in ``translations/``, a lazy title and lazy step titles, t
 from ``results``, ``phone_context``, ``report`` and a refusal."""
 
 from facilitator import (
+    ActionRejected,
     Contribution,
     InputRejected,
+    NewAgreement,
     Step,
     WorkForm,
     _,
@@ -35,6 +37,13 @@ class Tally(WorkForm):
 
     def phone_context(self, view, me, mine):
         return {"hint": _("Raise your hand if you agree.")}
+
+    def act(self, view, action, data):
+        """Lazy text where the contract takes text: a refusal, the state, an agreement."""
+        if action != "agree":
+            raise ActionRejected(_l("Only agreeing is possible here."))
+        view.state["last"] = _l("Agreed by a show of hands")
+        view.propose_agreement(NewAgreement(_l("We count hands at every meeting"), kind="action"))
 
     def report(self, view):
         return {"paragraphs": [self.results(view)["summary"]],
