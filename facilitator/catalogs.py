@@ -30,7 +30,17 @@ from babel.messages.pofile import read_po, write_po
 
 from .i18n import HERE, HOST_CATALOGS
 
-REPOSITORY = HERE.parent
+
+def _repository() -> Path:
+    """The checkout with the mapping files and the host's sources: the working directory when it
+    has them (an installed, not editable, package lives elsewhere), else the package's parent."""
+    for folder in (Path.cwd(), HERE.parent):
+        if (folder / "babel-host.cfg").is_file():
+            return folder
+    return HERE.parent
+
+
+REPOSITORY = _repository()
 HOST_MAPPING = REPOSITORY / "babel-host.cfg"
 PLUGIN_MAPPING = REPOSITORY / "babel.cfg"
 #: The translation functions of ``facilitator`` and Flask-Babel, for extraction.
@@ -48,6 +58,9 @@ class Domain:
     root: Path  # the folder the mapping's paths start from
     mapping: Path
     catalogs: tuple[Path, ...]  # ``translations`` folders
+
+    def __str__(self) -> str:
+        return self.name
 
     def po_files(self, language: str = "nl") -> list[Path]:
         return [folder / language / "LC_MESSAGES" / "messages.po" for folder in self.catalogs]
