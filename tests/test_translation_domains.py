@@ -164,3 +164,25 @@ def test_every_template_of_every_built_in_form_speaks_in_its_own_catalogs_words(
     assert not unseen, f"no template of these forms and roles of these forms looked a message up: {unseen}"
     assert len(calls) > 1000
     assert {"live/console_step.html", "live/screen_step.html", "live/phone_step.html"} <= rendered
+
+
+def test_a_plugins_python_code_speaks_in_its_own_catalogs_words(app):
+    """``_``/``_l`` in a plugin's modules look in the plugin's catalog: each built-in form's title
+    and its configuration fields' labels read, in Dutch, as its own catalog has them (bound to
+    the host's catalog, they would stay English)."""
+    from flask_babel import force_locale
+
+    from facilitator.plugins import plugin_host
+
+    checked = 0
+    with app.test_request_context(), force_locale("nl"):
+        loaded = plugin_host()
+        for domain in catalogs.domains()[1:]:
+            own = _catalog(*domain.po_files())
+            for form in loaded.forms_of(domain.name):
+                labels = [form.title, *(f.label for f in form.fields)]
+                for label in labels:
+                    english = label._args[0]
+                    assert str(label) == own[(None, english)], (domain.name, english)
+                    checked += 1
+    assert checked >= 12
