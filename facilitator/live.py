@@ -10,10 +10,8 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from contextlib import nullcontext
 
-from flask import current_app, request, session
-from flask_babel import force_locale
+from flask import current_app, g, request, session
 from flask_login import current_user
 from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
@@ -78,31 +76,25 @@ def acknowledged(handler):
 
     @functools.wraps(handler)
     def wrapper(data=None):
-        language = _connections().language(request.sid)
-        with force_locale(language) if language else nullcontext():
-            return _acknowledge(handler, data)
+        g.locale = _connections().language(request.sid)  # see i18n.select_locale
+        try:
+            result = handler(data if isinstance(data, dict) else {})
+            return {"ok": True, **(result or {})}
+        except InputRejected as refused:
+            db.session.rollback()
+            return {"ok": False, "error": str(refused.message)}
+        except OperationalError:
+            db.session.rollback()
+            log.warning("socket event %s: the database is unavailable", handler.__name__)
+            return {"ok": False, "error": database_away()}
+        except Exception:
+            db.session.rollback()
+            log.exception("socket event %s failed", handler.__name__)
+            return {"ok": False, "error": _("Something went wrong. Please try again.")}
+        finally:
+            db.session.remove()
 
     return wrapper
-
-
-def _acknowledge(handler, data):
-    """The body of ``acknowledged``."""
-    try:
-        result = handler(data if isinstance(data, dict) else {})
-        return {"ok": True, **(result or {})}
-    except InputRejected as refused:
-        db.session.rollback()
-        return {"ok": False, "error": str(refused.message)}
-    except OperationalError:
-        db.session.rollback()
-        log.warning("socket event %s: the database is unavailable", handler.__name__)
-        return {"ok": False, "error": database_away()}
-    except Exception:
-        db.session.rollback()
-        log.exception("socket event %s failed", handler.__name__)
-        return {"ok": False, "error": _("Something went wrong. Please try again.")}
-    finally:
-        db.session.remove()
 
 
 def connection_counts() -> dict[str, int]:
