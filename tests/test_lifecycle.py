@@ -5,6 +5,7 @@ run through the public test harness (the ``facilitator_session`` fixture)."""
 from __future__ import annotations
 
 import logging
+import re
 import types
 
 import pytest
@@ -214,3 +215,33 @@ def test_a_raising_page_hook_is_logged_and_the_page_still_shows(make_app, caplog
             shown = render_template_string("{{ plugin_assets('css', 'phone')|join(' ') }}")
     assert "/plugins/quiz/static/quiz.css" in shown  # the other plugins' stylesheets still come
     assert "plugin broken_assets: its extra_css_urls hook failed" in caplog.text
+
+
+# -- the contract's documentation --------------------------------------------------------------------
+
+def test_every_host_class_the_plugin_guide_offers_is_styled():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    guide = (root / "docs" / "plugins.md").read_text()
+    section = guide.split("### Host styles you may use")[1].split("\n## ")[0]
+    offered = {name for row in section.splitlines() if row.startswith("| `")
+               for name in re.findall(r"`([\w-]+)`", row.split("|")[1])}
+    assert {"primary", "notice", "bars", "fill", "w0", "w100"} <= offered
+    css = (root / "facilitator" / "static" / "app.css").read_text()
+    unstyled = {name for name in offered if not re.search(rf"\.{name}(?![\w-])", css)}
+    assert not unstyled, f"offered to plugins but not in app.css: {sorted(unstyled)}"
+
+
+def test_the_guide_and_the_code_name_the_same_template_variables_and_agreement_kinds():
+    from pathlib import Path
+
+    from facilitator.workform import AGREEMENT_KINDS
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "plugins.md").read_text()
+    for kind in AGREEMENT_KINDS:
+        assert f"`{kind}`" in guide.split("## Agreements")[1].split("\n## ")[0]
+    variables = guide.split("## Templates and what they can use")[1].split("###")[0]
+    for name in ("view", "form", "results", "me", "me_data", "mine", "passed", "extra", "people"):
+        assert f"`{name}`" in variables
+    assert "`me`" in WorkForm.__doc__ and "`me_data`" not in WorkForm.__doc__
