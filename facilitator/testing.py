@@ -404,14 +404,16 @@ class LiveSession:
             self.join(names[index] if index < len(names) else None)
 
     def _create(self, data: dict, named: bool | None, team: str | None) -> tuple[int, str]:
+        from flask_babel import force_locale
+
         from . import scenarios, workshops
         from .accounts import add_user
         from .extensions import db
         from .plugins import plugin_host
 
-        with self.app.app_context():
+        with self.app.app_context(), force_locale(data.get("language") or "nl"):
             user = add_user(TRAINER_EMAIL, TRAINER_PASSWORD, "trainer")
-            scenario = scenarios.from_data(data, "test", plugin_host())
+            scenario = scenarios.from_data(data, "test", plugin_host())  # in the session's language
             made = workshops.create(scenario, user, team_name=team, named=named)
             found = made.id, made.code
             db.session.remove()
@@ -437,6 +439,24 @@ class LiveSession:
                                     for t in s.tables]} for s in found.sections]
             db.session.remove()
         return sections
+
+    def team_plan_sections(self) -> list[Table]:
+        """What the plugins' ``extra_team_plan_sections`` add to the team plan of this session's
+        team, called strictly: a plugin that raises, or answers with something that is not a
+        table, fails here (live, the host logs it and leaves it out)."""
+        from .extensions import db
+        from .models import Workshop
+        from .plugins import plugin_host
+        from .teamplan.sections import _plain
+
+        with self.app.test_request_context():
+            sessions = _plain([db.session.get(Workshop, self.workshop_id)])
+            hook = plugin_host().pm.hook.extra_team_plan_sections
+            found = [Table.of(table, f"plugin {impl.plugin_name}: extra_team_plan_sections")
+                     for impl in reversed(hook.get_hookimpls())
+                     for table in impl.function(sessions=sessions) or []]
+            db.session.remove()
+        return found
 
     def close(self) -> None:
         from .extensions import db

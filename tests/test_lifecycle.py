@@ -203,6 +203,21 @@ def test_a_team_plan_section_of_the_wrong_shape_is_logged_with_the_plugin_and_ot
     assert "plugin wrong_tables" in caplog.text and "'caption'" in caplog.text
 
 
+def test_the_harness_fails_a_plugins_test_on_a_team_plan_section_of_the_wrong_shape(
+        facilitator_session):
+    old_shape = types.ModuleType("old_shape")
+    old_shape.extra_team_plan_sections = hookimpl(
+        lambda sessions: [{"title": "Trend", "headers": ["Jaar"], "rows": [[str(len(sessions))]]}])
+    session = facilitator_session(THERMOMETER, plugins=[thermometer, old_shape])
+    with pytest.raises(TypeError, match="plugin old_shape: extra_team_plan_sections"):
+        session.team_plan_sections()
+    right = types.ModuleType("right_shape")
+    right.extra_team_plan_sections = hookimpl(
+        lambda sessions: [Table("Trend", ["Sessies"], [[len(sessions)]])])
+    session = facilitator_session(THERMOMETER, plugins=[thermometer, right])
+    assert session.team_plan_sections() == [Table("Trend", ["Sessies"], [["1"]])]
+
+
 def test_a_raising_page_hook_is_logged_and_the_page_still_shows(make_app, caplog):
     broken = types.ModuleType("broken_assets")
     broken.extra_css_urls = hookimpl(lambda role: 1 / 0)

@@ -3,7 +3,7 @@
 When the group arrives, the open agreements of the team's plan are read once into the activity's
 state (``load_agreements``). In the step "grade" everyone gives each agreement a grade from 1 to 10
 and says whether it is still needed; each agreement is its own slot, so one person has one answer
-per agreement. The trainer sets each agreement's status (``save_status``), in either step; the
+per agreement. The trainer sets each agreement's status (action "decide"), in either step; the
 step "decide" shows the group what was decided.
 
 ``load_agreements`` is the only place that reads the team plan, through the public function
