@@ -24,6 +24,8 @@ from typing import Any
 from . import lifecycle
 from .workform import (
     ANONYMOUS,
+    TRAINER_ONLY,
+    Entry,
     InputRejected,
     NewAgreement,
     Participant,
@@ -33,7 +35,6 @@ from .workform import (
     Table,
     WorkForm,
 )
-from .workform import Entry as Entry
 
 __all__ = ["Bench", "LiveSession", "Phone", "Screen", "Trainer"]
 
@@ -242,8 +243,8 @@ class Bench:
         ``"phone"``): always on the console; elsewhere None until revealed and below the minimum
         group (the host's privacy gate)."""
         view = self.view()
-        if role == lifecycle.SCREEN and view.step.visibility == "trainer":
-            view.entries = []
+        if role == lifecycle.SCREEN and view.step.visibility == TRAINER_ONLY:
+            view.entries = []  # as the host: the screen never gets a trainer-only step's input
         return lifecycle.results_for(self.form, view, role)
 
     def report(self) -> dict[str, Any]:
