@@ -50,5 +50,6 @@ setup(
     entry_points={
         "console_scripts": ["facilitator = facilitator.cli:main"],
         "facilitator": entry_points,
+        "pytest11": ["facilitator = facilitator.pytest_plugin"],  # fixtures for plugin authors
     },
 )

@@ -20,8 +20,10 @@ from .workform import (
     NewAgreement,
     Participant,
     Problem,
+    StatusChange,
     Step,
     StepView,
+    Table,
     WorkForm,
 )
 
@@ -29,11 +31,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ANONYMOUS", "NAMED", "TRAINER_ONLY", "VISIBILITIES", "ActionRejected", "Boolean", "Choice",
-    "ConfigInvalid", "Group", "LongText", "Number", "Repeat", "Text", "TextList",
+    "ConfigInvalid", "Group", "StatusChange", "LongText", "Number", "Repeat", "Text", "TextList",
     "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem", "Step",
-    "StepView", "WorkForm", "_", "_l", "clean", "create_app", "gettext", "hookimpl",
+    "StepView", "Table", "WorkForm", "_", "_l", "clean", "create_app", "gettext", "hookimpl",
     "lazy_pgettext", "ngettext", "npgettext", "open_agreements", "pgettext",
-    "set_agreement_status",
 ]
 
 
@@ -49,9 +50,3 @@ def open_agreements(activity_id):
 
     return found(activity_id)
 
-
-def set_agreement_status(activity_id, agreement_id, status, note=""):
-    """Set an agreement's status from a work form's action (see teamplan.followup)."""
-    from .teamplan.followup import set_agreement_status as update
-
-    return update(activity_id, agreement_id, status, note)

@@ -5,7 +5,6 @@ No socket code here: each function works on the database, commits, and announces
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import secrets
 
@@ -14,7 +13,7 @@ from sqlalchemy import Text, and_, cast, not_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from . import joinguard, stepviews, workshops
+from . import joinguard, lifecycle, stepviews, workshops
 from .extensions import db
 from .i18n import _
 from .models import Entry, Participant, Workshop, utcnow
@@ -70,11 +69,10 @@ def _welcome(workshop: Workshop, participant: Participant) -> None:
             return
         activity, row = here
         view = stepviews.build(workshop, activity, row)
-        before = {e.id: copy.deepcopy(e.payload) for e in view.entries}
         me = ParticipantData(participant.id, participant.display_name if workshop.named else None,
                              True)
-        work_form(activity.type).participant_joined(view, me)
-        workshops.store_view_changes(workshop, activity, row, view, before)
+        workshops.store_view_changes(workshop, activity, row,
+                                     lifecycle.joined(work_form(activity.type), view, me))
         db.session.commit()
 
 
@@ -144,11 +142,7 @@ def contribution_of(form, view, workshop: Workshop, participant: Participant, da
                     passing: bool) -> Contribution:
     """What the work form makes of the input, or of a pass (which it may refuse)."""
     me = ParticipantData(participant.id, participant.display_name if workshop.named else None, True)
-    if passing:
-        return form.accept_pass(view, me)
-    if not isinstance(data, dict):
-        raise InputRejected(_("Please fill in the form."))
-    return form.accept(view, data, me)
+    return lifecycle.contribution(form, view, me, data, passing=passing)
 
 
 def announce_input(workshop_id: int, form, participant_ids: list[int]) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pluggy
 from flask import Flask, current_app
@@ -12,6 +14,7 @@ from . import hookspecs
 from .workform import WorkForm
 
 ENTRY_POINT_GROUP = "facilitator"
+log = logging.getLogger("facilitator.plugins")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,24 @@ class PluginHost:
 
     def work_form(self, name: str) -> WorkForm:
         return self.work_forms[name]
+
+    def call_each(self, hook_name: str, *, skip=(), **arguments) -> list[tuple[str, Any]]:
+        """Call every plugin's implementation of an observational or page hook on its own, in
+        pluggy's order, and return (plugin name, answer) for each that answered. A plugin whose
+        implementation raises is logged with its name and left out: it never stops the host's
+        action (a trainer's "start", a page) nor the other plugins. ``skip``: plugin objects not
+        to ask."""
+        answers = []
+        for impl in reversed(getattr(self.pm.hook, hook_name).get_hookimpls()):
+            if impl.plugin in skip:
+                continue
+            try:
+                answer = impl.function(*[arguments[name] for name in impl.argnames])
+            except Exception:
+                log.exception("plugin %s: its %s hook failed", impl.plugin_name, hook_name)
+                continue
+            answers.append((impl.plugin_name, answer))
+        return answers
 
 
 def init_app(app: Flask, extra_plugins=()) -> PluginHost:

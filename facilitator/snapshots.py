@@ -10,6 +10,7 @@ Participant text reaches the HTML only through Jinja's autoescaping.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -19,25 +20,23 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from . import stepviews
+from . import lifecycle, stepviews
 from .extensions import db
 from .i18n import _, plain, template_translators
 from .models import Activity, Agreement, Participant, StepState, Workshop
 from .plugins import work_form
-from .workform import ANONYMOUS, TRAINER_ONLY, StepView
+from .workform import TRAINER_ONLY, StepView
 from .workform import Participant as ParticipantData
+
+log = logging.getLogger("facilitator.snapshots")
+FAILED = "live/step_failed.html"  # in place of a work form's template that failed
 
 #: The console lists people one by one up to this many; in a larger session it lists those who
 #: need a moment or are offline first, and counts the rest.
 PEOPLE_LISTED = 60
 
 
-def enough_for_screen(view: StepView) -> bool:
-    """Aggregates of an anonymous step are not shown for groups below the minimum size."""
-    if view.step.visibility != ANONYMOUS:
-        return True
-    return len(view.answers()) >= view.minimum_group
-
+enough_for_screen = lifecycle.enough  # the minimum group rule, for the session report
 
 def read(workshop: Workshop) -> Reading:
     """Read the session now, for the snapshots of one moment."""
@@ -82,8 +81,22 @@ class Reading:
 
     @cached_property
     def results(self):
-        """The step's results over everyone's entries, as the console sees them."""
-        return self.form.results(self.view) if self.view is not None else None
+        """The step's results over everyone's entries, as the console sees them; in the session's
+        language. Screens and phones get them only through ``lifecycle.results_for``."""
+        if self.view is None:
+            return None
+        with self._language():
+            return self.form.results(self.view)
+
+    def _results_for(self, view: StepView, role: str):
+        """The gate: what ``role``'s templates get as ``results`` (None until revealed and
+        below the minimum group)."""
+        if not lifecycle.shown(view, role):
+            return None
+        if view is self.view:
+            return self.results
+        with self._language():
+            return lifecycle.results_for(self.form, view, role)
 
     @cached_property
     def meta(self) -> dict:
@@ -115,12 +128,9 @@ class Reading:
             view, form = self.view, self.form
             if view.step.visibility == TRAINER_ONLY:
                 view = replace(view, entries=[])
-            shown = view.revealed and enough_for_screen(view)
-            results = None
-            if shown:
-                results = self.results if view is self.view else form.results(view)
-            context.update(view=view, form=form, activity=self.here[0], results=results,
-                           too_few=view.revealed and not enough_for_screen(view),
+            context.update(view=view, form=lifecycle.TemplateForm(form), activity=self.here[0],
+                           results=self._results_for(view, lifecycle.SCREEN),
+                           too_few=view.revealed and not lifecycle.enough(view),
                            template=form.template("screen"))
         return self._render("live/screen_step.html", context)
 
@@ -141,8 +151,9 @@ class Reading:
                    "agreements": agreements, "meta": self.meta, "steps": self._outline(),
                    "participant_label": participant_label}
         if self.view is not None:
-            context.update(form=self.form, activity=self.here[0], results=self.results,
-                           enough=enough_for_screen(self.view),
+            context.update(form=lifecycle.TemplateForm(self.form), activity=self.here[0],
+                           results=self._results_for(self.view, lifecycle.CONSOLE),
+                           enough=lifecycle.enough(self.view),
                            template=self.form.template("console"))
         return self._render("live/console_step.html", context)
 
@@ -219,21 +230,24 @@ class Reading:
                                                 for e in shared.entries])
                 mine = [e for e in view.entries if e.mine]
         me = ParticipantData(person.id, person.display_name if self.workshop.named else None, True)
-        return view, mine, me, self.form.phone_context(view, me, mine)
+        with self._language():
+            return view, mine, me, self.form.phone_context(view, me, mine)
 
     def _phone_context(self, person, own: tuple) -> dict:
         """What one person's phone shows."""
         view, mine, me, extra = own
         meta = dict(self.meta)
-        context = {"workshop": self.workshop, "view": None, "me": person, "meta": meta}
+        context = {"workshop": self.workshop, "view": None, "meta": meta}
         if view is None:
             return context
         form = self.form
-        results = None
-        if view.revealed and enough_for_screen(view):  # a work form may mark one's own in them
-            results = self.results if view is self.view else form.results(view)
-        context.update(view=view, form=form, activity=self.here[0], mine=mine, me_data=me,
-                       passed=any(e.passed for e in mine), results=results,
+        with self._language():
+            offered = view.step.takes_input and view.open and lifecycle.offers_pass(form, view, me)
+        context.update(view=view, form=lifecycle.TemplateForm(form), activity=self.here[0],
+                       mine=mine, me=me, me_data=me, passed=any(e.passed for e in mine),
+                       pass_offered=offered,
+                       # a work form may mark one's own in them: the person's own view
+                       results=self._results_for(view, lifecycle.PHONE),
                        template=form.template("phone"), extra=extra)
         meta["mine"] = len(mine)
         return context
@@ -251,5 +265,12 @@ class Reading:
 
     def _render(self, template: str, context: dict) -> dict:
         with self._language():
-            html = render_template(template, **context, **template_translators())
+            try:
+                html = render_template(template, **context, **template_translators())
+            except Exception:  # a work form's template that fails spoils only its own part
+                if "form" not in context or context.get("template") == FAILED:
+                    raise
+                log.exception("work form %s: its template %s failed",
+                              self.form.name, context.get("template"))
+                return self._render(template, {**context, "template": FAILED})
         return {"html": html, "meta": context["meta"]}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import hmac
 from collections.abc import Callable, Sequence
@@ -13,6 +12,7 @@ from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy import select
 
+from . import lifecycle
 from .extensions import db
 from .i18n import plain
 from .models import Activity, Entry, Participant, StepState, Workshop
@@ -145,7 +145,7 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
     show_names = named and step.visibility in (NAMED, TRAINER_ONLY)
     names = {p.id: p.display_name for p in rows} if show_names else {}
     mine_author = (author_key(row.id, viewer.id, step.visibility) if viewer else None)
-    entries = [  # each payload is freshly decoded from JSON: the view's own to change
+    entries = [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
         EntryData(entry_id, author, slot, payload, participant_id,
                   names.get(participant_id), author == mine_author)
         for entry_id, author, slot, payload, participant_id in _rows(
@@ -154,7 +154,8 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
     ]
     return StepView(
         activity_id=activity.id, activity_title=activity.title, config=activity.config,
-        state=copy.deepcopy(activity.state or {}), step=step, data=copy.deepcopy(row.data or {}),
+        state=lifecycle.handed(activity.state or {}), step=step,
+        data=lifecycle.handed(row.data or {}),
         status=row.status, revealed=row.revealed, set_aside=row.set_aside, notes=row.notes,
         entries=entries,
         participants=OnFirstUse(lambda: _participants(rows, named))

@@ -38,8 +38,8 @@ def init_app(app: Flask) -> None:
                 unused = [plugin for plugin_name, plugin in host.pm.list_name_plugin()
                           if (forms := {form.name for form in host.forms_of(plugin_name)})
                           and not forms & used]
-            found = host.pm.subset_hook_caller(name, remove_plugins=unused)(role=role)
-            return [url for urls in found for url in (urls or [])]
+            found = host.call_each(name, skip=unused, role=role)
+            return [url for _plugin, urls in found for url in (urls or [])]
 
         return {
             "visibility_labels": VISIBILITY_LABELS, "visibility_short": VISIBILITY_SHORT,

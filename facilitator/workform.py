@@ -112,13 +112,58 @@ class NewAgreement:
     outside_help: str | None = None
 
 
+AGREEMENT_KINDS = ("working_agreement", "action", "open_point", "learning_goal")
+AGREEMENT_STATUSES = ("open", "in_progress", "done", "dropped")
+
+
+@dataclass
+class StatusChange:
+    """A new status for an agreement of the team plan, asked for with
+    ``view.set_agreement_status``; the host applies it with the rest of the call's changes."""
+
+    agreement_id: int
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table in the session report (``report()["tables"]``) and on the team plan
+    (``extra_team_plan_sections``): a caption, the column headers, and rows of cells (text)."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+
+    @classmethod
+    def of(cls, found: Any, where: str = "") -> Table:
+        """``found`` as a Table: a Table, or a mapping with exactly ``caption``, ``headers`` and
+        ``rows``. Anything else is a ``TypeError`` that says what is wrong and where."""
+        if isinstance(found, Table):
+            table = found
+        elif isinstance(found, dict) and set(found) == {"caption", "headers", "rows"}:
+            table = cls(found["caption"], found["headers"], found["rows"])
+        else:
+            keys = sorted(found) if isinstance(found, dict) else type(found).__name__
+            raise TypeError(f"{where}: a table is a Table or a dict with exactly the keys "
+                            f"'caption', 'headers' and 'rows', not {keys!r}")
+        if not isinstance(table.headers, list | tuple) or not isinstance(table.rows, list | tuple) \
+                or not all(isinstance(row, list | tuple) for row in table.rows):
+            raise TypeError(f"{where}: a table's headers are a list and its rows a list of lists")
+        return cls(str(table.caption or ""), [str(h) for h in table.headers],
+                   [[str(cell) for cell in row] for row in table.rows])
+
+
 @dataclass
 class StepView:
     """Everything a work form may look at for one step, as plain data.
 
-    ``state`` belongs to the activity and ``data`` to the step; a work form may change both in
-    ``act`` and ``participant_joined``, and the host stores the change. ``entries`` may be edited
-    in ``act`` (payloads changed, entries removed with ``remove``), and the host stores that too.
+    ``state`` belongs to the activity and ``data`` to the step. Each call gets its own copy (see
+    ``facilitator.lifecycle``); in ``arrive``, ``participant_joined``, ``act`` and ``leave`` a work
+    form may change both, edit the entries' payloads, remove entries (``remove``), add entries in
+    the trainer's name (``add``), propose and withdraw agreements and ask for an agreement's new
+    status (``set_agreement_status``): what it leaves in the view when the call returns is what
+    the host stores, in one transaction.
     """
 
     activity_id: int
@@ -142,6 +187,7 @@ class StepView:
     added: list[Contribution] = field(default_factory=list)
     agreements: list[NewAgreement] = field(default_factory=list)
     withdrawn: list[NewAgreement] = field(default_factory=list)
+    statuses: list[StatusChange] = field(default_factory=list)
 
     @property
     def open(self) -> bool:
@@ -162,6 +208,13 @@ class StepView:
         """Take back an agreement this step proposed before. The host removes it from the team
         plan only while nobody has touched it there (still open, never edited)."""
         self.withdrawn.append(agreement)
+
+    def set_agreement_status(self, agreement_id: int, status: str, note: str = "") -> None:
+        """Ask the host to set the status of an agreement of this session's team plan (one of
+        ``AGREEMENT_STATUSES``), with a note for its history. The host applies it together with
+        the rest of the call's changes, after the call returns; an agreement of another team is
+        refused (``ActionRejected``) and nothing of the call is stored."""
+        self.statuses.append(StatusChange(agreement_id, status, note))
 
     def keep_open_point(self, text: str) -> None:
         """Keep the team plan in step with the trainer's "set aside" for this step; call it in
@@ -189,8 +242,11 @@ class WorkForm(ABC):
 
     Templates are found by convention in the plugin's ``templates/<name>/`` folder:
     ``phone.html``, ``screen.html`` and ``console.html``; each is rendered with ``view`` (the
-    ``StepView``), ``results`` (from ``results``, given on the screen only once revealed) and,
-    on the phone, ``me`` (the ``Participant``) and ``mine`` (the participant's own entries).
+    ``StepView``), ``form`` (this work form, without ``results`` and ``report``) and ``results``
+    (from ``results``: always on the console; on the screen and the phones only once revealed
+    and, for an anonymous step, from the minimum group on; otherwise None) and, on the phone,
+    ``me`` (the ``Participant``), ``mine`` (the participant's own entries) and ``extra`` (what
+    ``phone_context`` returned). See docs/plugins.md for the full list.
     """
 
     name: ClassVar[str] = ""
@@ -275,7 +331,8 @@ class WorkForm(ABC):
         return {"count": len(view.answers()), "passes": len(view.entries) - len(view.answers())}
 
     def report(self, view: StepView) -> dict[str, Any]:
-        """The step in the session report: ``{"paragraphs": [...], "tables": [...]}``."""
+        """The step in the session report: ``{"paragraphs": [str], "tables": [Table]}``; a table
+        is a ``Table`` or a dict with exactly ``caption``, ``headers`` and ``rows``."""
         return {"paragraphs": [], "tables": []}
 
     # -- templates -----------------------------------------------------------------------------

@@ -5,7 +5,6 @@ No socket code here: each function works on the database, commits, and announces
 
 from __future__ import annotations
 
-import copy
 import secrets
 import threading
 from collections import defaultdict
@@ -15,7 +14,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from . import joincodes, stepviews
+from . import joincodes, lifecycle, stepviews
 from .events import track
 from .extensions import db
 from .i18n import _
@@ -25,7 +24,7 @@ from .scenarios import Scenario
 from .signals import workshop_changed
 from .teamplan.models import AgreementChange
 from .text import clean
-from .workform import ActionRejected, InputRejected, NewAgreement, StepView
+from .workform import AGREEMENT_KINDS, ActionRejected, InputRejected, NewAgreement
 
 _locks: defaultdict[int, threading.RLock] = defaultdict(threading.RLock)
 
@@ -79,7 +78,8 @@ def by_code(code: str) -> Workshop | None:
 
 # -- moving through the steps ---------------------------------------------------------------
 
-def _arrive(workshop: Workshop, position: int) -> None:
+def _arrive(workshop: Workshop, position: int) -> list[tuple[str, dict]]:
+    """Move the group to ``position``; return the events to announce once committed."""
     steps = stepviews.flat_steps(workshop)
     if not steps:
         raise ActionRejected(_("This session has no steps."))
@@ -96,23 +96,22 @@ def _arrive(workshop: Workshop, position: int) -> None:
         row.status = "open"
     if not activity.state.get("_arrived"):
         view = stepviews.build(workshop, activity, row)
-        work_form(activity.type).arrive(view)
-        activity.state = {**view.state, "_arrived": True}
-        row.data = view.data
-    track("step_opened", workshop.id, {"activity": activity.id, "step": row.key})
+        changes = lifecycle.arrive(work_form(activity.type), view)
+        changes.state["_arrived"] = True
+        store_view_changes(workshop, activity, row, changes)
+    return [("step_opened", {"activity": activity.id, "step": row.key})]
 
 
 def _leave(workshop: Workshop, activity: Activity, row: StepState) -> None:
     """Let the work form carry what the step gathered into the activity's state."""
     view = stepviews.build(workshop, activity, row)
-    before = {e.id: copy.deepcopy(e.payload) for e in view.entries}
-    work_form(activity.type).leave(view)
-    store_view_changes(workshop, activity, row, view, before)
+    store_view_changes(workshop, activity, row, lifecycle.leave(work_form(activity.type), view))
 
 
 def control(workshop: Workshop, action: str, data: dict) -> None:
     """Carry out a trainer's action on the workshop; raise ActionRejected when it does not fit."""
     data = data if isinstance(data, dict) else {}
+    events: list[tuple[str, dict]] = []
     with lock(workshop.id):
         db.session.refresh(workshop)
         if workshop.status == "ended" and action != "reopen":
@@ -120,7 +119,7 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
         if action == "start":
             if workshop.status == "waiting":
                 workshop.started_at = utcnow()
-            _arrive(workshop, workshop.position if workshop.status == "running" else 0)
+            events += _arrive(workshop, workshop.position if workshop.status == "running" else 0)
         elif action in ("next", "previous", "goto"):
             if workshop.status != "running":
                 raise ActionRejected(_("Start the session first."))
@@ -129,7 +128,7 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
                 target = _int(data.get("position"))
             else:
                 target = workshop.position + (1 if action == "next" else -1)
-            _arrive(workshop, target)
+            events += _arrive(workshop, target)
         elif action == "end":
             if (here := stepviews.current_any(workshop)) and here[1].status == "open":
                 here[1].status = "closed"
@@ -140,6 +139,8 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
         else:
             _step_action(workshop, action, data)
         db.session.commit()
+    for event, detail in events:  # only now: what a plugin hears about has happened
+        track(event, workshop.id, detail)
     track(action, workshop.id, {})
     workshop_changed.send(current_app._get_current_object(), workshop_id=workshop.id,
                           scope="all")
@@ -188,7 +189,7 @@ def add_agreement(workshop: Workshop, activity: Activity | None, row: StepState 
                   data: dict) -> Agreement:
     text = clean(data.get("text"), limit=2000, multiline=True, label=_("The agreement"))
     kind = data.get("kind") or "working_agreement"
-    if kind not in ("working_agreement", "action", "open_point", "learning_goal"):
+    if kind not in AGREEMENT_KINDS:
         raise ActionRejected(_("Unknown kind of agreement."))
     due = None
     if data.get("due"):
@@ -224,33 +225,35 @@ def _withdraw_agreement(workshop: Workshop, activity: Activity, row: StepState,
 
 
 def _plugin_action(workshop, activity, row, action, data) -> None:
-    form = work_form(activity.type)
     view = stepviews.build(workshop, activity, row)
-    before = {e.id: copy.deepcopy(e.payload) for e in view.entries}
-    form.act(view, action, data)
-    store_view_changes(workshop, activity, row, view, before)
+    store_view_changes(workshop, activity, row,
+                       lifecycle.act(work_form(activity.type), view, action, data))
 
 
-def store_view_changes(workshop: Workshop, activity: Activity, row: StepState, view: StepView,
-                       before: dict[int, dict]) -> None:
-    """Write back what a work form changed in a StepView: state, data, entries, agreements."""
-    activity.state = {**view.state}
-    row.data = {**view.data}
-    for entry in view.entries:
-        if entry.id in before and entry.payload != before[entry.id]:
-            stored = db.session.get(Entry, entry.id)
-            stored.payload = dict(entry.payload)
+def store_view_changes(workshop: Workshop, activity: Activity, row: StepState,
+                       changes: lifecycle.Changes) -> None:
+    """Write back what a work form changed (see ``lifecycle.Changes``): state, data, entries,
+    agreements and the statuses of agreements it asked for; the caller commits."""
+    from .teamplan.followup import set_agreement_status
+
+    activity.state = changes.state
+    row.data = changes.data
+    for entry_id, payload in changes.payloads.items():
+        if (stored := db.session.get(Entry, entry_id)) is not None:
+            stored.payload = payload
             stored.updated_at = utcnow()
-    for entry_id in view.removed:
+    for entry_id in changes.removed:
         if (stored := db.session.get(Entry, entry_id)) is not None:
             db.session.delete(stored)
-    for added in view.added:
+    for added in changes.added:
         db.session.add(Entry(step_id=row.id, author="trainer", slot=added.slot or
                              secrets.token_hex(8), payload=added.payload))
-    for proposal in view.agreements:
+    for proposal in changes.agreements:
         add_agreement(workshop, activity, row, proposal.__dict__)
-    for taken_back in view.withdrawn:
+    for taken_back in changes.withdrawn:
         _withdraw_agreement(workshop, activity, row, taken_back)
+    for change in changes.statuses:
+        set_agreement_status(activity.id, change.agreement_id, change.status, change.note)
     try:
         db.session.flush()
     except IntegrityError:

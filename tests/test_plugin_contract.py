@@ -3,6 +3,7 @@
 import importlib.metadata
 import inspect
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -108,3 +109,15 @@ def test_every_shipped_scenario_is_valid(app):
     with app.app_context():
         assert scenarios.validate_paths(files, plugin_host()) == []
         assert set(scenarios.builtin(plugin_host())) == {f.stem for f in files}
+
+
+def test_the_oneword_example_is_tested_with_the_public_harness_only():
+    """examples/oneword's own tests import only public names and pass, run as its author would."""
+    folder = ROOT / "examples" / "oneword"
+    for test_file in (folder / "tests").glob("test_*.py"):
+        imported = re.findall(r"^\s*(?:from|import) (facilitator[\w.]*)", test_file.read_text(), re.M)
+        assert set(imported) <= {"facilitator", "facilitator.testing", "facilitator_oneword"}, imported
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(folder)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert re.search(r"\b3 passed\b", done.stdout)

@@ -12,9 +12,9 @@ from typing import Any
 from flask import current_app, render_template
 from flask_babel import force_locale
 
-from .. import scenarios
+from .. import lifecycle, scenarios
 from ..i18n import _
-from ..models import Activity, Participant, Workshop
+from ..models import Activity, Workshop
 from ..plugins import PluginHost
 from ..workform import ConfigInvalid, StepView
 from ..workform import Participant as ParticipantData
@@ -50,14 +50,16 @@ def render(data: dict[str, Any], position: int, step: int, host: PluginHost) -> 
                     data={}, named_session=named, minimum_group=current_app.config["MINIMUM_GROUP"])
     shown = {"steps": [str(s.title) for s in steps], "step": index}
     try:
-        work_form.arrive(view)
-        view = replace(view, step=steps[index], data=view.data if index == 0 else {})
+        arrived = lifecycle.arrive(work_form, view)
+        view = replace(view, step=steps[index], state=arrived.state,
+                       data=arrived.data if index == 0 else {})
         context = {
             "workshop": Workshop(id=0, code=SAMPLE_CODE, title=str(data.get("title") or ""),
                                  named=named, language=language, status="running", position=index),
             "activity": Activity(id=0, position=position, type=work_form.name, title=title,
                                  config=config, state=view.state),
-            "view": view, "form": work_form, "results": None, "too_few": False,
+            "view": view, "form": lifecycle.TemplateForm(work_form), "results": None,
+            "too_few": False,
             "meta": {"status": "running", "position": index, "total": len(steps), "joined": 0,
                      "connected": 0, "answered": 0, "mine": 0, "step": view.step.key,
                      "title": view.step.title, "visibility": view.step.visibility,
@@ -68,7 +70,8 @@ def render(data: dict[str, Any], position: int, step: int, host: PluginHost) -> 
         with force_locale(language):
             shown["phone"] = render_template(
                 "library/preview.html", role="phone", template=work_form.template("phone"),
-                me=Participant(id=0, display_name=me.name), me_data=me, mine=[], passed=False,
+                me=me, me_data=me, mine=[], passed=False,
+                pass_offered=view.step.takes_input and lifecycle.offers_pass(work_form, view, me),
                 extra=work_form.phone_context(view, me, []), **context)
             shown["screen"] = render_template(
                 "library/preview.html", role="screen", template=work_form.template("screen"),

@@ -31,7 +31,7 @@ from ..i18n import _
 from ..models import Activity, Agreement, Participant, Team, Workshop
 from ..plugins import work_form
 from ..snapshots import enough_for_screen
-from ..workform import ANONYMOUS, TRAINER_ONLY
+from ..workform import ANONYMOUS, TRAINER_ONLY, Table
 from ..workform import Participant as ParticipantData
 from . import plan, teams
 
@@ -133,14 +133,15 @@ def _step_section(workshop, activity, row, people) -> ReportSection | None:
         with force_locale(workshop.language):  # what the work form writes: the session's language
             try:
                 report = form.report(view) or {}
+                found = [Table.of(t, f"work form {form.name}: report")
+                         for t in report.get("tables") or []]
             except Exception:
                 log.exception("report of activity %s step %s failed", activity.id, row.key)
                 report = {"paragraphs": [_("This step could not be included in the report.")]}
+                found = []
             paragraphs += [str(p) for p in report.get("paragraphs") or []]
-            tables += [ReportTable(str(t.get("caption") or ""),
-                                   [str(h) for h in t.get("headers") or []],
-                                   [[str(c) for c in r] for r in t.get("rows") or []])
-                       for t in report.get("tables") or []]
+            tables += [ReportTable(str(t.caption), [str(h) for h in t.headers],
+                                   [[str(c) for c in r] for r in t.rows]) for t in found]
         if not step.takes_input and row.notes and row.notes not in paragraphs:
             paragraphs.append(row.notes)
     if row.set_aside:

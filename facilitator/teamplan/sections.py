@@ -11,6 +11,7 @@ import logging
 
 from ..models import Workshop
 from ..plugins import plugin_host
+from ..workform import Table
 from .documents import held_on
 
 log = logging.getLogger("facilitator.teamplan")
@@ -23,29 +24,25 @@ def _plain(sessions: list[Workshop]) -> list[dict]:
             for w in sessions]
 
 
-def _table(found) -> dict:
-    return {"title": str(found["title"]), "headers": [str(h) for h in found.get("headers") or []],
-            "rows": [[str(cell) for cell in row] for row in found.get("rows") or []]}
+def _table(found, plugin: str) -> dict:
+    table = Table.of(found, f"plugin {plugin}: extra_team_plan_sections")
+    return {"title": table.caption, "headers": table.headers, "rows": table.rows}
 
 
 def extra_sections(sessions: list[Workshop]) -> list[dict]:
     """The plugins' tables for a team plan with these sessions; asked only of the plugins whose
-    work forms the sessions used (and of plugins without work forms)."""
+    work forms the sessions used (and of plugins without work forms). Each table has the shape of
+    ``facilitator.Table``; a plugin that fails, or answers with something else, is logged with its
+    name (an error, not a silent loss) and the other plugins' tables still show."""
     host = plugin_host()
     plain = _plain(sessions)
     used = {a["type"] for session in plain for a in session["activities"]}
     unused = [plugin for name, plugin in host.pm.list_name_plugin()
               if (forms := {form.name for form in host.forms_of(name)}) and not forms & used]
-    try:
-        answers = host.pm.subset_hook_caller("extra_team_plan_sections",
-                                             remove_plugins=unused)(sessions=plain)
-    except Exception:
-        log.exception("a plugin's extra_team_plan_sections failed")
-        return []
     tables = []
-    for found in (table for answer in answers for table in (answer or [])):
+    for plugin, answer in host.call_each("extra_team_plan_sections", skip=unused, sessions=plain):
         try:
-            tables.append(_table(found))
-        except (KeyError, TypeError, AttributeError):
-            log.warning("a plugin returned a team plan section that is not a table: %r", found)
+            tables += [_table(found, plugin) for found in answer or []]
+        except TypeError:
+            log.exception("plugin %s: a team plan section that is not a table", plugin)
     return tables

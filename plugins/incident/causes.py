@@ -76,13 +76,16 @@ def shown(text: str, key: str, view: StepView, names: list[tuple[str, str]]) -> 
     return mask(text, names)
 
 
-def described(view: StepView, names: list[tuple[str, str]]) -> list[dict[str, Any]]:
+def described(view: StepView, names: list[tuple[str, str]], *,
+              proposed: bool = True) -> list[dict[str, Any]]:
     """Every cause with its effective classification, ready for a template.
 
     At the classification step, a cause without the trainer's decision takes the proposal
-    everyone agrees on; causes with differing proposals wait for the trainer.
+    everyone agrees on; causes with differing proposals wait for the trainer. With ``proposed``
+    False the participants' proposals are left out: only what is in the state (the trainer's
+    placements and what the group settled on earlier) counts.
     """
-    tallies = proposals(view) if view.step.key == "classify" else {}
+    tallies = proposals(view) if proposed and view.step.key == "classify" else {}
     causes = []
     for cause in view.state.get("causes", []):
         tally = tallies.get(cause["key"])

@@ -54,6 +54,17 @@ def results(view: StepView, names: Names) -> dict[str, Any]:
     return found
 
 
+def overview(view: StepView, names: Names) -> dict[str, Any]:
+    """What the screen and the phones show of the classification, the actions and the summary
+    whether or not the trainer revealed anything: the trainer's work in the state (causes as
+    placed, actions, the chance of repetition), no tally of participants' answers. The rest is in
+    ``results``, which the host gives the screen once revealed."""
+    described = causes.described(view, names, proposed=False)
+    return {"count": len(described), "causes": described, "groups": causes.diagram(described),
+            "unplaced": [c for c in described if not c["group"]],
+            "repetition": _repetition(view.state.get("repetition"), names)}
+
+
 def _repetition(repetition: dict[str, str] | None, names: Names) -> dict[str, str] | None:
     if not repetition:
         return None

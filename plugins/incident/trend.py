@@ -53,6 +53,6 @@ def sections(sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         rows.append([day.strftime("%d-%m-%Y") if day else "", _what(activity),
                      *(str(n) for n in factor_counts([report]).values())])
     rows.append([_("Total"), "", *(str(n) for n in factor_counts(reports).values())])
-    return [{"title": _("Causes by factor group"),
+    return [{"caption": _("Causes by factor group"),
              "headers": [_("Date"), _("Evaluation"), *(str(name) for name, _f in GROUPS.values())],
              "rows": rows}]

@@ -247,6 +247,10 @@ class IncidentEvaluation(WorkForm):
         incident = view.state.get("incident")
         return cases.shown(incident, self.names(view)) if incident else None
 
+    def overview(self, view: StepView) -> dict[str, Any]:
+        """For the templates: the trainer's work, shown before any reveal (see report.overview)."""
+        return report.overview(view, self.names(view))
+
     def results(self, view: StepView) -> dict[str, Any]:
         return report.results(view, self.names(view))
 

@@ -148,6 +148,10 @@ class Quiz(WorkForm):
     def board(self, view: StepView):
         return standings(view.state)
 
+    def totals(self, view: StepView) -> dict[str, float]:
+        """Each team's points so far: the score the phones always show (not a tally of answers)."""
+        return totals(view.state)
+
     def winners(self, view: StepView):
         return winners(standings(view.state))
 

@@ -3,12 +3,13 @@
 When the group arrives, the open agreements of the team's plan are read once into the activity's
 state (``load_agreements``). In the step "grade" everyone gives each agreement a grade from 1 to 10
 and says whether it is still needed; each agreement is its own slot, so one person has one answer
-per agreement. The trainer sets each agreement's status (``save_status``), in either step; the
+per agreement. The trainer sets each agreement's status (action "decide"), in either step; the
 step "decide" shows the group what was decided.
 
-``load_agreements`` and ``save_status`` are the only two places that reach the team plan, through
-the public functions ``facilitator.open_agreements`` and ``facilitator.set_agreement_status``;
-tests on plain data replace them.
+``load_agreements`` is the only place that reads the team plan, through the public function
+``facilitator.open_agreements`` (tests on plain data replace it). A status change is asked of the
+host with ``view.set_agreement_status``: the host applies it together with the rest of the
+trainer's action, after ``act`` returns; the work form itself never writes to the team plan.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from facilitator import (
     _,
     _l,
     open_agreements,
-    set_agreement_status,
 )
 
 GRADES = range(1, 11)
@@ -72,9 +72,6 @@ class ReviewTeamPlan(WorkForm):
     # -- the team plan ---------------------------------------------------------------------------
     def load_agreements(self, view: StepView) -> list[dict[str, Any]]:
         return open_agreements(view.activity_id)
-
-    def save_status(self, view: StepView, agreement_id: int, status: str, note: str) -> None:
-        set_agreement_status(view.activity_id, agreement_id, status, note)
 
     # -- configuration ---------------------------------------------------------------------------
     def validate_config(self, config: dict[str, Any]) -> dict[str, Any]:
@@ -133,7 +130,7 @@ class ReviewTeamPlan(WorkForm):
         if decisions.get(str(item["id"])) == status:
             return  # a double click
         row = next(r for r in self.results(view)["items"] if r["id"] == item["id"])
-        self.save_status(view, item["id"], status, self._summary(row, view.minimum_group))
+        view.set_agreement_status(item["id"], status, self._summary(row, view.minimum_group))
         decisions[str(item["id"])] = status
         view.state["decisions"] = decisions
 

@@ -244,14 +244,16 @@ def incident(run):
         phone.click(".incident-form button.primary")
         expect(phone.locator(".incident-mine")).to_contain_text(text)
     run.next()  # classify: the factor diagram
-    for phone, (text, factor) in zip(phones[:2], [("op het laatste moment", "organisational.protocols"),
-                                                  ("hoe lang", "organisational.knowledge_transfer")],
+    for phone, (text, factor) in zip(phones[:3], [("op het laatste moment", "organisational.protocols"),
+                                                  ("hoe lang", "organisational.knowledge_transfer"),
+                                                  ("op het laatste moment", "organisational.protocols")],
                                      strict=True):
         card = phone.locator(".incident-card", has_text=text)
         card.locator("select").select_option(factor)
         card.locator("button").click()
         expect(card).to_contain_text("Je voorstel is opgeslagen")
-    console.click("[data-action=reveal]")
+    expect(screen.locator("[data-count=organisational]")).to_have_text("0")  # not before the reveal
+    console.click("[data-action=reveal]")  # three proposals: the minimum group
     expect(screen.locator("[data-count=organisational]")).to_have_text("2")
     run.audit("incident")
     run.next()  # actions

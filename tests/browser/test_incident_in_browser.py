@@ -85,6 +85,12 @@ def test_phones_send_causes_the_trainer_classifies_and_the_screen_shows_the_diag
         expect(row).to_contain_text("Door jou ingedeeld")
     screenshot(console, "incident-console-classify")
 
+    # the trainer's placements show at once; what the phones agreed on once revealed
+    expect(screen.locator("[data-group=organisational] [data-factor=management_priority]")) \
+        .to_contain_text("Drukke maandagochtend")
+    expect(screen.locator("[data-group=organisational] [data-factor=protocols]")) \
+        .not_to_contain_text(CAUSES[0][1])
+    console.click("[data-action=reveal]")
     for _kind, text, factor in CAUSES:
         group, sub = factor.split(".")
         place = screen.locator(f"[data-group={group}] [data-factor={sub}]")

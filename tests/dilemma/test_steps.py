@@ -159,6 +159,7 @@ def test_without_a_pick_the_dilemma_with_most_dots_goes_on():
     b.go("formulate")
     assert "chosen" not in b.state  # no dots, no pick
     b.go("choose")
+    b.open()  # the trainer reopens the step the group left
     b.answer(1, {"action": "dots", "dilemma": "s1", "n": "1"})
     b.go("formulate")
     assert b.state["chosen"]["id"] == "s1" and b.state["chosen_by_dots"]

@@ -85,6 +85,7 @@ def test_moving_on_fixes_agreed_classifications_and_the_same_cause_keeps_its_pla
     bench, (door,) = at_classification(("direct", "De deur ging op slot"))
     bench.answer(1, {"cause": door, "factor": "technical.building"})
     bench.go("causes")  # back: the same cause again, one new
+    bench.open()  # the trainer reopens the step the group left
     bench.answer(1, {"kind": "direct", "text": "De deur ging op slot"})
     bench.answer(2, {"kind": "indirect", "text": "Te weinig licht in het portiek"})
     bench.go("classify")

@@ -100,6 +100,11 @@ def test_four_phones_evaluate_an_incident_from_timeline_to_team_plan(app, sessio
     technical = shown.split('data-group="technical"')[1].split("</section>")[0]
     assert "Geen uitleg in het systeem" in technical and 'data-count="technical">1<' in technical
     organisational = shown.split('data-group="organisational"')[1].split("</section>")[0]
+    # what the phones proposed reaches the screen only once revealed; the trainer's placements now
+    assert "De beveiliger was in de pauze" not in organisational
+    assert console.do("reveal", step="classify")["ok"]
+    shown = _html(screen)
+    organisational = shown.split('data-group="organisational"')[1].split("</section>")[0]
     assert "De beveiliger was in de pauze" in organisational
     assert "Drukke maandag" in organisational
 

@@ -94,7 +94,8 @@ def test_only_the_spokesperson_answers_for_the_team_and_only_once():
 def test_a_pass_before_the_steal_does_not_stop_a_team_from_stealing():
     bench = quiz(MC)
     bench.go("q1")
-    bench.answer(speaker(bench, "t2"), passing=True)  # too early: it is not their turn yet
+    with pytest.raises(InputRejected, match="turn"):  # too early: it is not their turn yet
+        bench.answer(speaker(bench, "t2"), passing=True)
     bench.answer(speaker(bench, "t1"), {"choice": "C"})
     context = phone(bench, speaker(bench, "t2"))
     assert context["may_answer"] and context["status"].tone == "go"

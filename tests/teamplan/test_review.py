@@ -26,14 +26,13 @@ AGREEMENTS = [
 class OnPaper(ReviewTeamPlan):
     """The review with its team plan on paper: no database."""
 
-    def __init__(self):
-        self.saved = []
-
     def load_agreements(self, view):
         return [dict(a) for a in AGREEMENTS]
 
-    def save_status(self, view, agreement_id, status, note):
-        self.saved.append((agreement_id, status, note))
+
+def saved(bench):
+    """The status changes the review asked the host for (``view.set_agreement_status``)."""
+    return [(c.agreement_id, c.status, c.note) for c in bench.statuses]
 
 
 def _bench(people=4) -> Bench:
@@ -96,7 +95,7 @@ def test_the_trainer_sets_a_status_once_and_the_plan_hears_of_it():
         bench.answer(person, {"item": "7", "grade": 5 + person, "needed": "no"})
     bench.act("decide", {"item": "7", "status": "done"})
     bench.act("decide", {"item": "7", "status": "done"})  # a double click
-    assert bench.form.saved == [(7, "done", "Average grade 7.0; still needed: 0 yes, 3 no.")]
+    assert saved(bench) == [(7, "done", "Average grade 7.0; still needed: 0 yes, 3 no.")]
     assert bench.state["decisions"] == {"7": "done"}
     assert bench.results()["items"][0]["decision"] == "done"
     with pytest.raises(ActionRejected):
@@ -112,7 +111,7 @@ def test_the_decisions_step_still_knows_the_figures_of_the_grading():
     bench.go("decide")
     assert bench.results()["items"][1]["average_text"] == "4.0"
     bench.act("decide", {"item": "9", "status": "in_progress"})
-    assert bench.form.saved == [(9, "in_progress", "Average grade 4.0; still needed: 3 yes, 0 no.")]
+    assert saved(bench) == [(9, "in_progress", "Average grade 4.0; still needed: 3 yes, 0 no.")]
     with pytest.raises(InputRejected):
         bench.answer(1, {"item": "9", "grade": 5})  # no more grading here
 
@@ -188,8 +187,8 @@ def test_a_later_session_reviews_the_open_agreements_live(app, world, review, tr
 
 
 def test_the_host_refuses_a_status_change_for_another_teams_agreement(app, world, review):
-    from facilitator import set_agreement_status
     from facilitator.models import Workshop
+    from facilitator.teamplan.followup import set_agreement_status
 
     with app.test_request_context():
         activity = db.session.get(Workshop, review["id"]).activities[0]
