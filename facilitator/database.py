@@ -8,11 +8,11 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from flask import Flask
-from flask_babel.speaklater import LazyString
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from .extensions import db
+from .i18n import as_json_text
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -35,13 +35,7 @@ def init_app(app: Flask) -> None:
 def stored_json(value) -> str:
     """JSON for the database: a work form's lazy text (``_l``) in its state, data or an entry is
     stored as the text it reads in the language in force (the session's, see docs/plugins.md)."""
-    return json.dumps(value, default=_as_text)
-
-
-def _as_text(value):
-    if isinstance(value, LazyString):
-        return str(value)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    return json.dumps(value, default=as_json_text)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

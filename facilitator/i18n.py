@@ -227,3 +227,11 @@ def template_translators() -> dict:
 
     return {"gettext": template_gettext, "ngettext": template_ngettext,
             "pgettext": template_pgettext, "npgettext": template_npgettext}
+
+
+def as_json_text(value):
+    """``json.dumps(..., default=as_json_text)``: lazy text (``_l``) is stored as the text it reads
+    in the language in force (the session's, see docs/plugins.md); anything else stays an error."""
+    if isinstance(value, LazyString):
+        return str(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")

@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .i18n import _
+from .i18n import _, as_json_text
 from .workform import (
     ANONYMOUS,
     Contribution,
@@ -45,7 +45,7 @@ class NotStorable(TypeError):
 
 def _text(value: Any, what: str, form: WorkForm | None = None) -> str:
     try:
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, default=as_json_text)
     except (TypeError, ValueError) as wrong:
         name = form.name if form is not None else "a work form"
         raise NotStorable(f"{name}: {what} cannot be stored as JSON ({wrong}); keep plain dicts, "
