@@ -108,7 +108,8 @@ def participants_of(workshop: Workshop) -> list[ParticipantData]:
 
 
 def _participants(rows, named: bool) -> list[ParticipantData]:
-    return [ParticipantData(p.id, p.display_name if named else None, p.connections > 0)
+    return [ParticipantData(p.id, p.display_name if named else None, p.connections > 0,
+                            p.display_name)
             for p in rows]
 
 

@@ -65,11 +65,17 @@ class Step:
 
 @dataclass(frozen=True)
 class Participant:
-    """A participant as a work form sees one. ``name`` is None when the session is anonymous."""
+    """A participant as a work form sees one. ``name`` is None when the session is anonymous.
+
+    ``display_name`` is the name the person gave, also in an anonymous session: only for rosters of
+    physical groups (who sits in which team or on which side: presence is not an answer). Never
+    show it beside an answer or on the shared screen of an anonymous session.
+    """
 
     id: int
     name: str | None = None
     connected: bool = False
+    display_name: str | None = None
 
 
 @dataclass
@@ -263,6 +269,16 @@ class WorkForm(ABC):
     def phone_context(self, view: StepView, me: Participant, mine: list[Entry]) -> dict[str, Any]:
         """Extra template variables for one participant's phone."""
         return {}
+
+    def console_primary(self, view: StepView) -> str | None:
+        """The console's one primary action in this state, when the work form decides it.
+
+        ``None`` (the default): the host decides (reveal while there are answers to reveal, else
+        next). Otherwise the work form's console template marks its own button primary and returns
+        its action name, or returns ``"next"`` or ``"reveal"`` to have the host's button primary,
+        or ``""`` while the group is at work and nothing should be pressed.
+        """
+        return None
 
     # -- trainer -------------------------------------------------------------------------------
     def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:
