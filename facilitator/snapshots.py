@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -111,7 +111,7 @@ class Reading:
             shown = view.revealed and enough_for_screen(view)
             results = None
             if shown:
-                results = self.results if view is self.view else form.results(view)
+                results = self.results if view.entries is self.view.entries else form.results(view)
             context.update(view=view, form=form, activity=self.here[0], results=results,
                            too_few=view.revealed and not enough_for_screen(view),
                            template=form.template("screen"))
@@ -199,6 +199,7 @@ class Reading:
                                                 for e in shared.entries])
                 mine = [e for e in view.entries if e.mine]
         me = ParticipantData(person.id, person.display_name if self.workshop.named else None, True)
+        view = replace(view, earlier=partial(stepviews.own_entries_at, self.here[0], person.id))
         return view, mine, me, self.form.phone_context(view, me, mine)
 
     def _phone_context(self, person, own: tuple) -> dict:
@@ -211,7 +212,7 @@ class Reading:
         form = self.form
         results = None
         if view.revealed and enough_for_screen(view):  # a work form may mark one's own in them
-            results = self.results if view is self.view else form.results(view)
+            results = self.results if view.entries is self.view.entries else form.results(view)
         context.update(view=view, form=form, activity=self.here[0], mine=mine, me_data=me,
                        passed=any(e.passed for e in mine), results=results,
                        template=form.template("phone"), extra=extra)

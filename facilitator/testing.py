@@ -74,7 +74,10 @@ class Bench:
             activity_id=1, activity_title="activity", config=self.config, state=dict(self.state),
             step=self.step, data=dict(self.data[key]), status=self.status[key],
             revealed=self.revealed[key], entries=entries, participants=list(self.participants),
-            named_session=self.named, minimum_group=self.minimum_group)
+            named_session=self.named, minimum_group=self.minimum_group,
+            earlier=None if viewer is None else lambda step_key: [
+                replace(e, mine=True) for e in self.entries.get(step_key, [])
+                if e.participant_id == viewer])
 
     def _keep(self, view: StepView) -> None:
         key = self.step.key

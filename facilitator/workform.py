@@ -144,6 +144,9 @@ class StepView:
     names_to_mask: list[str] = field(default_factory=list, repr=False)
     named_session: bool = False
     minimum_group: int = 3
+    #: Set by the host on a participant's own view only: finds that person's own entries at
+    #: another step of this activity (see ``mine_at``).
+    earlier: Any = field(default=None, repr=False, compare=False)
     removed: list[int] = field(default_factory=list)
     added: list[Contribution] = field(default_factory=list)
     agreements: list[NewAgreement] = field(default_factory=list)
@@ -184,6 +187,13 @@ class StepView:
         else:
             return
         self.state[OPEN_POINTS] = points
+
+    def mine_at(self, step_key: str) -> list[Entry]:
+        """The viewer's own entries at another step of this activity, for their own phone (in
+        ``phone_context``): for example their private intuitive choice beside a later vote. An
+        anonymous step's entries are found again by the same keyed hash that marks them ``mine``;
+        nothing that links them to the person is stored. Empty outside a participant's view."""
+        return list(self.earlier(step_key)) if self.earlier else []
 
     def answers(self) -> list[Entry]:
         """The entries that are not a pass."""

@@ -179,7 +179,11 @@ class AgreementAndDifferences(MethodStep):
         return {"before": before, "after": after, "shift": shift}
 
     def phone_context(self, view, me, mine):
-        return {"vote": my_vote(view)}
+        """The second vote, beside the person's own intuitive choice of step 3 (their phone
+        only: nobody else ever sees who chose what)."""
+        intuition = next((dict(e.payload) for e in view.mine_at("formulate")
+                          if not e.passed and e.payload.get("choice") in ("a", "b")), None)
+        return {"vote": my_vote(view), "intuition": intuition}
 
     def report(self, view):
         record = view.data.get("record") or {}
