@@ -75,7 +75,7 @@ class Participant:
     id: int
     name: str | None = None
     connected: bool = False
-    display_name: str | None = None
+    display_name: str | None = field(default=None, repr=False)
 
 
 @dataclass
