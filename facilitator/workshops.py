@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import joincodes, stepviews
 from .events import track
+from .exports.document import KINDS as AGREEMENT_KINDS
 from .extensions import db
 from .i18n import _
 from .models import Activity, Agreement, Entry, StepState, Team, User, Workshop, utcnow
@@ -188,7 +189,7 @@ def add_agreement(workshop: Workshop, activity: Activity | None, row: StepState 
                   data: dict) -> Agreement:
     text = clean(data.get("text"), limit=2000, multiline=True, label=_("The agreement"))
     kind = data.get("kind") or "working_agreement"
-    if kind not in ("working_agreement", "action", "open_point", "learning_goal"):
+    if kind not in AGREEMENT_KINDS:
         raise ActionRejected(_("Unknown kind of agreement."))
     due = None
     if data.get("due"):

@@ -118,7 +118,8 @@ def test_intuitive_vote_table_and_agreements_in_the_browser(live_server, trainer
     console.fill("#dl-r-choice", "We benoemen de grens, geven één kans en stoppen daarna het gesprek.")
     console.fill("#dl-r-grounds", "Respect voor collega's en de wachtenden; onze huisregels.")
     console.click("form[data-control=record] button.primary")
-    console.click("[data-action=choice_to_plan]")
+    console.fill("#dl-choice-due", "2026-09-30")
+    console.click("form[data-control=choice_to_plan] button")
     expect(console.locator(".agreements")).to_contain_text("Handelingsafspraak: We benoemen")
     for text, owner, due in [("Bij schelden: grens benoemen, één kans, dan stoppen", "Iedereen",
                               "2026-06-30"),
