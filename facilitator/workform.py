@@ -280,6 +280,11 @@ class WorkForm(ABC):
         """Extra template variables for one participant's phone."""
         return {}
 
+    def visibility_note(self, view: StepView) -> str | None:
+        """What the phone says about who sees the input, where the step's visibility alone would
+        not be true (a quiz answer is seen by the own team). None: the host's label."""
+        return None
+
     def console_primary(self, view: StepView) -> str | None:
         """The console's one primary action in this state, when the work form decides it.
 

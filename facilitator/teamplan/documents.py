@@ -30,7 +30,7 @@ from ..i18n import _
 from ..models import Activity, Agreement, Participant, Team, Workshop
 from ..plugins import work_form
 from ..snapshots import enough_for_screen
-from ..workform import ANONYMOUS, TRAINER_ONLY
+from ..workform import ANONYMOUS, NAMED, TRAINER_ONLY
 from ..workform import Participant as ParticipantData
 from . import plan, teams
 
@@ -142,7 +142,8 @@ def _step_section(workshop, activity, row, people) -> ReportSection | None:
             paragraphs.append(row.notes)
     if row.set_aside:
         paragraphs.append(_("Set aside for later discussion."))
-    return ReportSection(title, str(form.title), step.visibility, paragraphs, tables)
+    shown = ANONYMOUS if step.visibility == NAMED and not workshop.named else step.visibility
+    return ReportSection(title, str(form.title), shown, paragraphs, tables)
 
 
 def _without_names(section: ReportSection, names: list[str]) -> ReportSection:

@@ -167,6 +167,12 @@ class Quiz(WorkForm):
         return [(people[m].name or people[m].display_name or _("Participant %(n)d", n=numbers[m]))
                 if m in people else "" for m in team.members]
 
+    def visibility_note(self, view: StepView) -> str | None:
+        if self.kind(view) != "question":
+            return None
+        return _("Your team sees your team's answer; the screen shows each team's answer, "
+                 "never who gave it.")
+
     def console_primary(self, view: StepView) -> str | None:
         """At a question: nothing while a team may still answer or an answer waits to be judged
         (pressing on would skip it), award once all is in or while teammates confirm, next once
