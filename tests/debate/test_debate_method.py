@@ -143,3 +143,13 @@ def test_debate_4_console_one_primary_action_per_state_and_the_passed_floor_is_s
     assert "Je hebt het woord" in second.snapshot()["html"]
     assert participant_id(third) in [int(x) for x in re.findall(
         r'data-participant="(\d+)" data-place', console.snapshot()["html"])]
+
+
+def test_debate_4_set_aside_points_reach_the_team_plan_as_open_points():
+    b = bench(4, opening_vote=False)
+    b.go("debate")
+    view = b.view()
+    view.set_aside = True
+    Debate().leave(view)
+    assert [(a.kind, a.text) for a in view.agreements] == [
+        ("open_point", f"Set aside in the lower-house debate: {STATEMENTS[0]}")]

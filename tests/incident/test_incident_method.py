@@ -97,3 +97,14 @@ def test_incident_5_other_sub_factor_with_free_text_per_group_and_the_sixteen_st
     groups = {g["key"]: g for g in bench.results()["groups"]}
     other = next(f for f in groups["organisational"]["factors"] if f["key"] == "other")
     assert [c["text"] for c in other["causes"]] == ["De wachtrij was lang"]
+
+
+def test_incident_5_set_aside_steps_reach_the_team_plan_as_open_points():
+    bench = evaluation()
+    bench.go("causes")
+    view = bench.view()
+    view.set_aside = True
+    IncidentEvaluation().leave(view)
+    assert [(a.kind, a.text) for a in view.agreements] == [(
+        "open_point", "Set aside in the incident evaluation (Causes: what contributed?): "
+                      "Deur op slot bij huisbezoek")]
