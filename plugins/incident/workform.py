@@ -302,10 +302,10 @@ def _phase(data: dict[str, Any], refusal: type[InputRejected]) -> str:
 
 
 def _other(pair: tuple[str, str], data: dict[str, Any]) -> str:
-    """The group's own words for "other"; required there, ignored elsewhere."""
+    """The group's own words for "other"; required there, not kept elsewhere (but checked)."""
+    words = clean(data.get("other"), limit=MAX_OTHER, required=False, label=_("Other"))
     if pair[1] != OTHER:
         return ""
-    words = clean(data.get("other"), limit=MAX_OTHER, required=False, label=_("Other"))
     if not words:
         raise InputRejected(_("Say in a few words what the other factor is."))
     return words

@@ -36,9 +36,10 @@ class ValuesAndNorms(MethodStep):
         if column not in COLUMNS:
             raise InputRejected(_("Choose a column: stakeholders, values or norms."))
         cell = {"column": column, "text": clean(data.get("text"), limit=CELL_LIMIT, label=label)}
+        stakeholder = clean(data.get("for"), limit=CELL_LIMIT, required=False,
+                            label=_("The stakeholder"))
         if column != "stakeholders":
-            cell["for"] = clean(data.get("for"), limit=CELL_LIMIT, required=False,
-                                label=_("The stakeholder"))
+            cell["for"] = stakeholder
         return cell
 
     def accept(self, view, data, me):
