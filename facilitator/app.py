@@ -54,6 +54,8 @@ def create_app(config: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = i18n._l("Log in to see this page.")
+    login_manager.login_message_category = "error"
     socketio.init_app(
         app,
         async_mode=app.config["ASYNC_MODE"],

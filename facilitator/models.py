@@ -169,6 +169,12 @@ class Agreement(db.Model):
     due: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(20), default="open")
     outside_help: Mapped[str | None] = mapped_column(String(200))
+    # Source 001 ("borgen"): the result the agreement should bring and the term within which it
+    # should show; the person or body outside the team, when they were asked and their answer.
+    expected_result: Mapped[str | None] = mapped_column(Text)
+    expected_term: Mapped[datetime | None]
+    outside_asked_on: Mapped[datetime | None]
+    outside_answer: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -231,6 +231,7 @@ class Reading:
                 mine = [e for e in view.entries if e.mine]
         me = ParticipantData(person.id, person.display_name if self.workshop.named else None, True)
         with self._language():
+            view = replace(view, earlier=partial(stepviews.own_entries_at, self.here[0], person.id))
             return view, mine, me, self.form.phone_context(view, me, mine)
 
     def _phone_context(self, person, own: tuple) -> dict:

@@ -118,7 +118,8 @@ def participants_of(workshop: Workshop) -> list[ParticipantData]:
 
 
 def _participants(rows, named: bool) -> list[ParticipantData]:
-    return [ParticipantData(p.id, p.display_name if named else None, p.connections > 0)
+    return [ParticipantData(p.id, p.display_name if named else None, p.connections > 0,
+                            p.display_name)
             for p in rows]
 
 
@@ -164,6 +165,21 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
         named_session=workshop.named,
         minimum_group=current_app.config["MINIMUM_GROUP"],
     )
+
+
+def own_entries_at(activity: Activity, participant_id: int, step_key: str) -> list[EntryData]:
+    """One participant's own entries at a step of the activity, marked ``mine``: for that
+    person's own phone only (``StepView.mine_at``). An anonymous step is searched by the keyed
+    hash that identifies the author within that step, as when its entries are marked mine."""
+    row = db.session.scalar(select(StepState).where(StepState.activity_id == activity.id,
+                                                    StepState.key == step_key))
+    if row is None:
+        return []
+    author = author_key(row.id, participant_id, step_of(activity, row).visibility)
+    return [EntryData(entry_id, author, slot, payload, found_id, None, True)
+            for entry_id, author, slot, payload, found_id in _rows(
+                select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
+                .where(Entry.step_id == row.id, Entry.author == author).order_by(Entry.id))]
 
 
 def flat_steps(workshop: Workshop) -> list[tuple[Activity, StepState]]:

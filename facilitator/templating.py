@@ -17,7 +17,8 @@ VISIBILITY_LABELS = {
 VISIBILITY_SHORT = {ANONYMOUS: _l("Anonymous"), NAMED: _l("Named"), TRAINER_ONLY: _l("Trainer only")}
 STEP_STATUS = {"pending": _l("not yet open"), "open": _l("open"), "closed": _l("closed")}
 AGREEMENT_KINDS = {
-    "working_agreement": _l("Working agreement"), "action": _l("Action"),
+    "working_agreement": _l("Working agreement"), "action_agreement": _l("Action agreement"),
+    "action": _l("Action"),
     "open_point": _l("Open point"), "learning_goal": _l("Learning goal"),
 }
 

@@ -145,7 +145,11 @@ class Bench:
             revealed=self.revealed[key], set_aside=self.aside[key], notes=self.notes[key],
             entries=entries, participants=list(self.participants),
             names_to_mask=sorted(p.name for p in self.participants if p.name),
-            named_session=self.named, minimum_group=self.minimum_group)
+            named_session=self.named, minimum_group=self.minimum_group,
+            earlier=None if viewer is None else lambda step_key: [
+                Entry(e.id, e.author, e.slot, lifecycle.handed(e.payload), e.participant_id, e.name,
+                      True)
+                for e in self.entries.get(step_key, []) if e.participant_id == viewer])
 
     def _keep(self, changes: lifecycle.Changes) -> None:
         key = self.step.key

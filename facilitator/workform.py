@@ -65,11 +65,17 @@ class Step:
 
 @dataclass(frozen=True)
 class Participant:
-    """A participant as a work form sees one. ``name`` is None when the session is anonymous."""
+    """A participant as a work form sees one. ``name`` is None when the session is anonymous.
+
+    ``display_name`` is the name the person gave, also in an anonymous session: only for rosters of
+    physical groups (who sits in which team or on which side: presence is not an answer). Never
+    show it beside an answer or on the shared screen of an anonymous session.
+    """
 
     id: int
     name: str | None = None
     connected: bool = False
+    display_name: str | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -112,7 +118,7 @@ class NewAgreement:
     outside_help: str | None = None
 
 
-AGREEMENT_KINDS = ("working_agreement", "action", "open_point", "learning_goal")
+AGREEMENT_KINDS = ("working_agreement", "action_agreement", "action", "open_point", "learning_goal")
 AGREEMENT_STATUSES = ("open", "in_progress", "done", "dropped")
 
 
@@ -183,6 +189,9 @@ class StepView:
     names_to_mask: list[str] = field(default_factory=list, repr=False)
     named_session: bool = False
     minimum_group: int = 3
+    #: Set by the host on a participant's own view only: finds that person's own entries at
+    #: another step of this activity (see ``mine_at``).
+    earlier: Any = field(default=None, repr=False, compare=False)
     removed: list[int] = field(default_factory=list)
     added: list[Contribution] = field(default_factory=list)
     agreements: list[NewAgreement] = field(default_factory=list)
@@ -231,6 +240,13 @@ class StepView:
         else:
             return
         self.state[OPEN_POINTS] = points
+
+    def mine_at(self, step_key: str) -> list[Entry]:
+        """The viewer's own entries at another step of this activity, for their own phone (in
+        ``phone_context``): for example their private intuitive choice beside a later vote. An
+        anonymous step's entries are found again by the same keyed hash that marks them ``mine``;
+        nothing that links them to the person is stored. Empty outside a participant's view."""
+        return list(self.earlier(step_key)) if self.earlier else []
 
     def answers(self) -> list[Entry]:
         """The entries that are not a pass."""
@@ -319,6 +335,21 @@ class WorkForm(ABC):
     def phone_context(self, view: StepView, me: Participant, mine: list[Entry]) -> dict[str, Any]:
         """Extra template variables for one participant's phone."""
         return {}
+
+    def visibility_note(self, view: StepView) -> str | None:
+        """What the phone says about who sees the input, where the step's visibility alone would
+        not be true (a quiz answer is seen by the own team). None: the host's label."""
+        return None
+
+    def console_primary(self, view: StepView) -> str | None:
+        """The console's one primary action in this state, when the work form decides it.
+
+        ``None`` (the default): the host decides (reveal while there are answers to reveal, else
+        next). Otherwise the work form's console template marks its own button primary and returns
+        its action name, or returns ``"next"`` or ``"reveal"`` to have the host's button primary,
+        or ``""`` while the group is at work and nothing should be pressed.
+        """
+        return None
 
     # -- trainer -------------------------------------------------------------------------------
     def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:

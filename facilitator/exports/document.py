@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-Kind = Literal["working_agreement", "action", "open_point", "learning_goal"]
+Kind = Literal["working_agreement", "action_agreement", "action", "open_point", "learning_goal"]
 Status = Literal["open", "in_progress", "done", "dropped"]
 Visibility = Literal["anonymous", "named", "trainer"]
 
-KINDS: tuple[Kind, ...] = ("working_agreement", "action", "open_point", "learning_goal")
+KINDS: tuple[Kind, ...] = ("working_agreement", "action_agreement", "action", "open_point",
+                           "learning_goal")
 STATUSES: tuple[Status, ...] = ("open", "in_progress", "done", "dropped")
 
 

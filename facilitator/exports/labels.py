@@ -18,6 +18,7 @@ from .document import AgreementRow
 def kind_label(kind: str) -> str:
     labels = {
         "working_agreement": _("Working agreement"),
+        "action_agreement": _("Action agreement"),
         "action": _("Action"),
         "open_point": _("Open point"),
         "learning_goal": _("Learning goal"),

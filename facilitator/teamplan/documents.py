@@ -31,7 +31,7 @@ from ..i18n import _
 from ..models import Activity, Agreement, Participant, Team, Workshop
 from ..plugins import work_form
 from ..snapshots import enough_for_screen
-from ..workform import ANONYMOUS, TRAINER_ONLY, Table
+from ..workform import ANONYMOUS, NAMED, TRAINER_ONLY, Table
 from ..workform import Participant as ParticipantData
 from . import plan, teams
 
@@ -146,9 +146,10 @@ def _step_section(workshop, activity, row, people) -> ReportSection | None:
             paragraphs.append(row.notes)
     if row.set_aside:
         paragraphs.append(_("Set aside for later discussion."))
+    shown = ANONYMOUS if step.visibility == NAMED and not workshop.named else step.visibility
     with force_locale(workshop.language):
         form_title = str(form.title)
-    return ReportSection(title, form_title, step.visibility, paragraphs, tables)
+    return ReportSection(title, form_title, shown, paragraphs, tables)
 
 
 def _without_names(section: ReportSection, names: list[str]) -> ReportSection:

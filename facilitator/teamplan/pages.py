@@ -23,7 +23,9 @@ bp = Blueprint("teamplan", __name__, static_folder="static", static_url_path="/t
 ACTIONS = {"created": _l("Added"), "edited": _l("Edited"), "status": _l("Status changed"),
            "moved": _l("Moved"), "merged": _l("Merged"), "reviewed": _l("Reviewed in a session")}
 FIELD_NAMES = {"text": _l("What"), "kind": _l("Kind"), "owner": _l("Who"), "due": _l("When"),
-               "status": _l("Status"), "outside_help": _l("Outside help"), "position": _l("Place")}
+               "status": _l("Status"), "outside_help": _l("Outside help"), "position": _l("Place"),
+               "expected_result": _l("Expected result"), "expected_term": _l("Result visible by"),
+               "outside_asked_on": _l("Asked on"), "outside_answer": _l("Their answer")}
 
 
 def _shown(field: str, value) -> str:
@@ -33,7 +35,7 @@ def _shown(field: str, value) -> str:
         return labels.status_label(value)
     if field == "kind":
         return labels.kind_label(value)
-    if field == "due":
+    if field in plan.DAYS:
         return date.fromisoformat(value).strftime("%d-%m-%Y")
     return str(value)
 
@@ -186,7 +188,8 @@ def agreement_page(team_id: int, agreement_id: int):
     team = access.team_for(current_user, team_id)
     agreement = access.agreement_for(current_user, team, agreement_id)
     values = {f: getattr(agreement, f) for f in plan.FIELDS}
-    values["due"] = agreement.due.date().isoformat() if agreement.due else ""
+    for day in plan.DAYS:
+        values[day] = getattr(agreement, day).date().isoformat() if getattr(agreement, day) else ""
     if request.method == "POST":
         try:
             changed = plan.edit(agreement, {f: request.form.get(f) for f in plan.FIELDS}, current_user)

@@ -20,7 +20,9 @@ from ..workform import InputRejected
 from .models import AgreementChange, TeamPlan
 
 ACTIVE = ("open", "in_progress")
-FIELDS = ("text", "kind", "owner", "due", "status", "outside_help")
+FIELDS = ("text", "kind", "owner", "due", "status", "outside_help", "expected_result",
+          "expected_term", "outside_asked_on", "outside_answer")
+DAYS = ("due", "expected_term", "outside_asked_on")
 TEXT_LIMIT = 2000
 
 
@@ -121,8 +123,15 @@ def validated(data: Mapping, *, partial: bool = False) -> dict:
             fields[name] = clean(value, limit=120, required=False, label=_("Who")) or None
         elif name == "outside_help":
             fields[name] = clean(value, limit=200, required=False, label=_("Outside help")) or None
-        elif name == "due":
-            day = parse_day(value, _("When"))
+        elif name == "expected_result":
+            fields[name] = clean(value, limit=500, required=False, multiline=True,
+                                 label=_("Expected result")) or None
+        elif name == "outside_answer":
+            fields[name] = clean(value, limit=1000, required=False, multiline=True,
+                                 label=_("Their answer")) or None
+        elif name in DAYS:
+            day = parse_day(value, {"due": _("When"), "expected_term": _("Result visible by"),
+                                    "outside_asked_on": _("Asked on")}[name])
             fields[name] = datetime.combine(day, datetime.min.time()) if day else None
     return fields
 
@@ -167,8 +176,16 @@ def add(team: Team, data: Mapping, user: User) -> Agreement:
 
 def edit(agreement: Agreement, data: Mapping, user: User | None, *, action: str | None = None,
          note: str = "") -> dict:
-    """Change the fields given in ``data``; return what changed (nothing is recorded if nothing did)."""
-    changes = _apply(agreement, validated(data, partial=True))
+    """Change the fields given in ``data``; return what changed (nothing is recorded if nothing did).
+
+    An open point the team takes up (in progress or done) gets an owner and a date (METHODS)."""
+    fields = validated(data, partial=True)
+    taken_up = fields.get("status", agreement.status) in ("in_progress", "done")
+    if fields.get("kind", agreement.kind) == "open_point" and taken_up and not (
+            fields.get("owner", agreement.owner) and fields.get("due", agreement.due)):
+        raise InputRejected(_("An open point the team takes up gets an owner and a date: fill "
+                              "in who and when."))
+    changes = _apply(agreement, fields)
     if changes:
         record(agreement, user, action or ("status" if set(changes) == {"status"} else "edited"),
                changes, note)

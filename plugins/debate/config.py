@@ -8,7 +8,8 @@ from typing import Any
 from facilitator import Boolean, ConfigInvalid, LongText, Number, Problem, Repeat, _, _l
 
 MAX_STATEMENT = 300
-DEFAULTS = {"opening_vote": True, "closing_vote": True, "written_arguments": False,
+DEFAULTS = {"opening_vote": True, "sides_from_vote": False, "preparation": True,
+            "closing_vote": True, "written_arguments": False,
             "speaking_time": 60, "debate_time": 20}
 LIMITS = {"speaking_time": 600, "debate_time": 120}  # seconds per turn, minutes in all
 
@@ -16,7 +17,11 @@ FIELDS = [
     Repeat("statements", _l("Statements"), item_label=_l("Statement"), minimum=1,
            help=_l("The trainer chooses one on the console before the debate starts."), fields=[
                LongText("text", _l("Text"), required=True, max_length=MAX_STATEMENT, rows=2)]),
-    Boolean("opening_vote", _l("Opening vote; the sides are formed from it"), default=True),
+    Boolean("opening_vote", _l("Opening vote on the statement"), default=True),
+    Boolean("sides_from_vote", _l("Form the sides from the opening vote (otherwise the trainer "
+                                  "divides the group at random)"), default=False),
+    Boolean("preparation", _l("Preparation: each side collects arguments on its phones"),
+            default=True),
     Boolean("closing_vote", _l("Closing vote that shows who changed their mind"), default=True),
     Number("speaking_time", _l("Speaking time per turn, in seconds (0: no limit)"), minimum=0,
            maximum=LIMITS["speaking_time"], default=DEFAULTS["speaking_time"]),
@@ -42,7 +47,8 @@ def validate(config: dict[str, Any] | None) -> dict[str, Any]:
             problems.append(Problem(where, _("At most %(n)d characters.", n=MAX_STATEMENT)))
         else:
             statements.append({"text": " ".join(text.split())})
-    for key in ("opening_vote", "closing_vote", "written_arguments"):
+    for key in ("opening_vote", "sides_from_vote", "preparation", "closing_vote",
+                "written_arguments"):
         if not isinstance(config[key], bool):
             problems.append(Problem(key, _("Choose true or false.")))
     for key, limit in LIMITS.items():

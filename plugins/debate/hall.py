@@ -22,6 +22,7 @@ from .sides import AGAINST, FOR, SIDES
 
 STAND = "stand"
 ARGUMENT = "argument"
+PREPARED = "prepared"  # an argument a side collected in the preparation
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Floor:
     participant: int
     until: float | None  # deadline of the speaking time (epoch seconds), if any
     passed_on: bool = False  # the holder left and the floor went to the next in the queue
+    previous: int | None = None  # who held it before it passed on
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,8 @@ def speaker(view: StepView) -> Floor | None:
     if given["participant"] in online and any(e.id == given["entry"] for e in stand_ups(view)):
         return Floor(given["entry"], given["participant"], given.get("until"))
     follower = next((e for e in waiting(view) if e.participant_id in online), None)
-    return Floor(follower.id, follower.participant_id, None, True) if follower else None
+    return Floor(follower.id, follower.participant_id, None, True,
+                 given["participant"]) if follower else None
 
 
 def arguments(view: StepView, names: dict[str, str] | None = None) -> list[Argument]:

@@ -1,8 +1,13 @@
 """The lower-house debate (Lagerhuisdiscussie) as a work form, on plain data.
 
-Steps: an optional opening vote on the statement (the sides are formed from it), the debate
-itself, an optional closing vote that shows how far the group moved, and the debrief in which the
-trainer records conclusions for the team plan.
+Steps: an optional opening vote on the statement, the preparation in which each side collects
+arguments on its phones (seen by its own side only), the debate itself, an optional closing vote
+that shows how far the group moved, and the debrief in which the trainer records conclusions for
+the team plan.
+
+The trainer divides the group: at random and balanced when the activity starts, by hand where
+needed; forming the sides from the opening vote is an option (``sides_from_vote``). The first to
+stand gets the floor; giving it to someone further back needs a reason, which is logged.
 """
 
 from __future__ import annotations
@@ -32,21 +37,24 @@ from . import votes
 from .config import FIELDS, validate
 from .hall import (
     ARGUMENT,
+    PREPARED,
     STAND,
     Hall,
     arguments,
     fresh_slot,
     give_floor,
     settle,
+    speaker,
     stand_ups,
     survey,
 )
 from .sides import AGAINST, FOR, SIDES, divide, side_of, smaller
 
-OPENING, DEBATE, CLOSING, DEBRIEF = "opening", "debate", "closing", "debrief"
+OPENING, PREPARE, DEBATE, CLOSING, DEBRIEF = "opening", "prepare", "debate", "closing", "debrief"
 VOTES = (OPENING, CLOSING)
 MAX_ARGUMENT = 280
 MAX_CONCLUSION = 500
+MAX_REASON = 200
 SIDE_NAMES = {FOR: _l("For"), AGAINST: _l("Against")}
 
 
@@ -73,6 +81,8 @@ class Debate(WorkForm):
         steps = []
         if config.get("opening_vote", True):
             steps.append(Step(OPENING, _("Opening vote: where do you stand?"), NAMED))
+        if config.get("preparation", True):
+            steps.append(Step(PREPARE, _("Preparation: arguments for your side"), NAMED))
         steps.append(Step(DEBATE, _("The debate"), NAMED))
         if config.get("closing_vote", True):
             steps.append(Step(CLOSING, _("Closing vote: where do you stand now?"), NAMED))
@@ -97,14 +107,50 @@ class Debate(WorkForm):
     def hall(self, view: StepView) -> Hall:
         return survey(view, self.clock(), self.side_names())
 
+    def sides_from_vote(self, view: StepView) -> bool:
+        return bool(view.config.get("sides_from_vote") and view.config.get("opening_vote", True))
+
+    def prepared(self, view: StepView, side: str | None) -> list[str]:
+        """The arguments one side collected in the preparation, in the order given. At the
+        preparation step from its entries, later from what the step kept in the state."""
+        if side is None:
+            return []
+        if view.step.key == PREPARE:
+            return [e.payload["text"] for e in view.entries
+                    if e.payload.get("kind") == PREPARED and e.payload.get("side") == side]
+        return list((view.state.get("prepared") or {}).get(side, []))
+
+    def passed_over(self, view: StepView) -> list[dict[str, Any]]:
+        """The log of people passed over for the floor, with the trainer's reason."""
+        return list(view.data.get("passed_over", []))
+
+    def console_primary(self, view: StepView) -> str | None:
+        """The debate leads the console: divide while there are no sides, give the floor to the
+        first standing (or start the time of whoever the floor passed to by itself), nothing while
+        nobody stands, and the host's next once the debate is over."""
+        if view.step.key == OPENING:
+            return "divide" if self.sides_from_vote(view) and not view.state.get("sides") else None
+        if view.step.key != DEBATE:
+            return None
+        if not view.state.get("sides"):
+            return "divide"
+        now = self.hall(view)
+        if now.ended:
+            return "next"
+        if (now.speaker and now.speaker.passed_on) or any(
+                e.participant_id not in now.offline for e in now.queue):
+            return "floor"
+        return ""
+
     def written_allowed(self, view: StepView) -> bool:
         return bool(view.data.get("written", view.config.get("written_arguments")))
 
     # -- participants --------------------------------------------------------------------------
     def arrive(self, view: StepView) -> None:
+        """The trainer's division, at random and balanced, unless the opening vote forms it."""
         view.state.setdefault("statement", 0)
-        if view.step.key == DEBATE:  # no opening vote: the sides are drawn by lot
-            view.state["sides"], _moved = divide(view.participants)
+        if not (view.step.key == OPENING and self.sides_from_vote(view)):
+            view.state["sides"], view.state["moved"] = divide(view.participants)
 
     def participant_joined(self, view: StepView, me: Participant) -> None:
         sides = view.state.get("sides")
@@ -116,12 +162,14 @@ class Debate(WorkForm):
             if data.get("choice") not in SIDES:
                 raise InputRejected(_("Choose for or against, or pass."))
             return Contribution({"choice": data["choice"]})
-        if view.step.key != DEBATE:
+        if view.step.key not in (PREPARE, DEBATE):
             raise InputRejected(_("This step takes no input."))
         side = side_of(view.state, me.id)
         if side is None:
             raise InputRejected(_("You are not on a side yet. Wait until the trainer divides "
                                   "the group."))
+        if view.step.key == PREPARE:
+            return self._prepare(view, data, me, side)
         if view.data.get("ended"):
             raise InputRejected(_("The debate is over."))
         if data.get("action") == "stand":
@@ -138,6 +186,16 @@ class Debate(WorkForm):
         if standing is not None:  # a double tap: still standing, in the same place
             return Contribution(dict(standing.payload), standing.slot)
         return Contribution({"kind": STAND}, fresh_slot("up", mine))
+
+    def _prepare(self, view: StepView, data: dict, me: Participant, side: str) -> Contribution:
+        text = clean(data.get("text"), limit=MAX_ARGUMENT, label=_("Your argument"))
+        mine = [e for e in view.entries
+                if e.payload.get("kind") == PREPARED and e.participant_id == me.id]
+        same = next((e for e in mine if e.payload.get("text") == text), None)
+        if same is not None:  # sent twice: kept once
+            return Contribution(dict(same.payload), same.slot)
+        return Contribution({"kind": PREPARED, "side": side, "text": text},
+                            fresh_slot("prep", mine))
 
     def _argument(self, view: StepView, data: dict, me: Participant, side: str) -> Contribution:
         now = self.hall(view)
@@ -171,6 +229,8 @@ class Debate(WorkForm):
         context: dict[str, Any] = {"side": side, "moved": me.id in view.state.get("moved", [])}
         if view.step.key in VOTES:
             context["chosen"] = next((e.payload.get("choice") for e in mine if not e.passed), None)
+        if view.step.key in (PREPARE, DEBATE):
+            context["prepared"] = self.prepared(view, side)  # the own side's, never the other's
         if view.step.key == DEBATE:
             now = self.hall(view)
             holding = now.speaker if now.has_floor(me.id) else None
@@ -189,6 +249,11 @@ class Debate(WorkForm):
         if handler is None:
             raise ActionRejected(_("Unknown action: %(action)s", action=action))
         if view.step.key == DEBATE:
+            before = speaker(view)
+            if action == "floor" and not data.get("entry") and before and before.passed_on:
+                # The floor passed on by itself: the primary button starts that person's time,
+                # also from a console that had not seen it yet; it never skips them.
+                data = {**data, "entry": before.entry}
             settle(view, self.clock(), view.config["speaking_time"])
         handler(view, data)
 
@@ -205,20 +270,28 @@ class Debate(WorkForm):
         view.state["statement"] = int(index)
 
     def _act_divide(self, view: StepView, data: dict) -> None:
-        """Form the sides: from the opening vote at that step, otherwise by lot."""
-        self._only_at(view, OPENING, DEBATE)
-        chosen = votes.keep_opening(view) if view.step.key == OPENING else {}
+        """Divide again: at random and balanced, or from the opening vote where that is the
+        configured way and the group is at the vote."""
+        self._only_at(view, OPENING, PREPARE, DEBATE)
+        by_vote = view.step.key == OPENING and self.sides_from_vote(view)
+        chosen = votes.keep_opening(view) if by_vote else {}
         view.state["sides"], view.state["moved"] = divide(view.participants, chosen)
 
     def leave(self, view: StepView) -> None:
-        """Moving on: the opening vote forms the sides (unless the trainer did already), and
-        the debate's count as it stands is kept for the debrief."""
+        """Moving on: the opening vote is kept (and forms the sides where configured, unless
+        the trainer divided already), the preparation's lists go with each side into the debate,
+        the debate's count is kept for the debrief, and a step set aside becomes an open point."""
         if view.step.key == OPENING:
             chosen = votes.keep_opening(view)
             if not view.state.get("sides"):
-                view.state["sides"], view.state["moved"] = divide(view.participants, chosen)
+                view.state["sides"], view.state["moved"] = divide(
+                    view.participants, chosen if self.sides_from_vote(view) else {})
+        elif view.step.key == PREPARE:
+            view.state["prepared"] = {side: self.prepared(view, side) for side in SIDES}
         elif view.step.key == DEBATE:
             self._keep_result(view)
+        view.keep_open_point(_("Set aside in the lower-house debate: %(statement)s",
+                               statement=self.statement(view)))
 
     def _keep_result(self, view: StepView) -> None:
         view.state["result"] = self.results(view)
@@ -244,6 +317,16 @@ class Debate(WorkForm):
                 raise ActionRejected(_("This person is no longer standing."))
             if entry.participant_id in now.offline:
                 raise ActionRejected(_("This person is offline."))
+            earlier = [e.participant_id for e in now.queue[:now.queue.index(entry)]
+                       if e.participant_id not in now.offline]
+            if earlier:  # the first to stand gets the floor: passing over needs a reason
+                if not str(data.get("reason") or "").strip():
+                    raise ActionRejected(_("Someone stood up earlier. Give a reason to pass them "
+                                           "over; it is logged."))
+                reason = clean(data.get("reason"), limit=MAX_REASON, label=_("The reason"))
+                view.data["passed_over"] = [*view.data.get("passed_over", []), {
+                    "passed": earlier, "to": entry.participant_id, "reason": reason,
+                    "at": self.clock()}]
         else:
             entry = next((e for e in now.queue if e.participant_id not in now.offline), None)
             if entry is None:
@@ -314,6 +397,8 @@ class Debate(WorkForm):
     def results(self, view: StepView) -> dict[str, Any]:
         if view.step.key in VOTES:
             return votes.count(view, closing=view.step.key == CLOSING)
+        if view.step.key == PREPARE:  # how many, never what: each side's list is its own
+            return {"prepared": {side: len(self.prepared(view, side)) for side in SIDES}}
         if view.step.key == DEBATE:
             now = self.hall(view)
             return {"count": now.count, "replies": now.replies, "winner": now.winner}
@@ -330,6 +415,12 @@ class Debate(WorkForm):
             return {"paragraphs": [statement], "tables": [{
                 "caption": view.step.title, "rows": rows,
                 "headers": ["", _("For"), _("Against"), _("Pass")]}]}
+        if view.step.key == PREPARE:
+            rows = [[str(SIDE_NAMES[side]), text] for side in SIDES
+                    for text in self.prepared(view, side)]
+            return {"paragraphs": [statement], "tables": [{
+                "caption": view.step.title, "rows": rows,
+                "headers": [_("Side"), _("Argument")]}]}
         if view.step.key == DEBATE:
             now = self.hall(view)
             rows = [[a.label, now.names[a.side], a.text,

@@ -160,6 +160,10 @@ class Dilemma(WorkForm):
     def chosen(self, view):
         return chosen(view.state)
 
+    def prepared_dilemmas(self, view):
+        """The scenario's own dilemmas: not the group's input, so shown whatever its size."""
+        return prepared(view.config)
+
     def formulation(self, view):
         return formulation(view.state)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from facilitator import ActionRejected, Entry, StepView, _
 
-from .factors import GROUPS, KINDS, classification, label
+from .factors import GROUPS, KINDS, OTHER, OTHER_LABEL, PHASES, classification, label
 from .masking import mask
 
 
@@ -34,9 +34,16 @@ def carry_over(view: StepView) -> None:
     known = {cause["key"]: cause for cause in view.state.get("causes", [])}
     view.state["causes"] = [
         {**known.get(key_of(e), {}), "key": key_of(e), "text": e.payload["text"],
-         "kind": e.payload["kind"]}
+         "kind": e.payload["kind"], "phase": e.payload.get("phase", "")}
         for e in view.answers()
     ]
+
+
+def carry_observations(view: StepView) -> None:
+    """Keep the observations of the incident step, with their phase, for the summary."""
+    view.state["observations"] = [
+        {"key": key_of(e), "phase": e.payload.get("phase"), "text": e.payload["text"]}
+        for e in view.answers()]
 
 
 def proposals(view: StepView) -> dict[str, Counter]:
@@ -45,6 +52,8 @@ def proposals(view: StepView) -> dict[str, Counter]:
     for entry in view.answers():
         pair = classification(f"{entry.payload.get('group')}.{entry.payload.get('factor')}")
         if pair and entry.payload.get("cause"):
+            if pair[1] == OTHER:  # "other" in the sender's words: words differ, pairs do too
+                pair = (*pair, entry.payload.get("other", ""))
             found.setdefault(entry.payload["cause"], Counter())[pair] += 1
     return found
 
@@ -60,6 +69,8 @@ def settle_agreed(view: StepView) -> None:
     for cause in view.state.get("causes", []):
         if not cause.get("group") and (pair := agreed(tallies.get(cause["key"]))):
             cause.update(group=pair[0], factor=pair[1], settled="agreed")
+            if pair[1] == OTHER:
+                cause["other"] = pair[2]
 
 
 def find(view: StepView, key: Any) -> dict[str, Any]:
@@ -89,19 +100,47 @@ def described(view: StepView, names: list[tuple[str, str]], *,
     causes = []
     for cause in view.state.get("causes", []):
         tally = tallies.get(cause["key"])
-        pair = (cause["group"], cause["factor"]) if cause.get("group") else agreed(tally)
+        pair = (cause["group"], cause["factor"], cause.get("other", "")) if cause.get("group") \
+            else agreed(tally)
         status = cause.get("settled") if cause.get("group") else (
             "agreed" if pair else "disputed" if tally else "open")
         causes.append({
             **cause, "shown": shown(cause["text"], cause["key"], view, names),
             "kind_label": KINDS.get(cause["kind"], ""), "status": status,
             "group": pair[0] if pair else None, "factor": pair[1] if pair else None,
-            "label": label(*pair) if pair else "",
-            "tally": [(label(*p), n) for p, n in (tally or Counter()).most_common()],
+            "other": mask(pair[2], names) if pair and len(pair) > 2 else "",
+            "label": _label(pair, names) if pair else "",
+            "phase_label": PHASES.get(cause.get("phase") or "", ""),
+            "tally": [(_label(p, names), n) for p, n in (tally or Counter()).most_common()],
             "actions": [_action_shown(a, names) for a in cause.get("actions", [])],
             "needed": cause.get("needed"),
         })
     return causes
+
+
+def _label(pair: tuple, names: list[tuple[str, str]]) -> str:
+    """A classification's label; the words of an "other" are masked like any participant's."""
+    group, factor, *other = pair
+    return label(group, factor, mask(other[0], names) if other and other[0] else None)
+
+
+def still_to_discuss(described_causes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Causes nobody decided on yet: not classified, or classified without an action and
+    without "no action needed". The summary lists them; none is dropped."""
+    return [c for c in described_causes
+            if not c["group"] or (not c["actions"] and c["needed"] is not False)]
+
+
+def by_phase(view: StepView, described_causes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per phase of the incident model: how many observations, which causes and which actions,
+    so that the summary says in which phase the chances to change the course lay."""
+    observations = view.state.get("observations", [])
+    return [{"key": phase, "label": phase_label,
+             "observations": sum(1 for o in observations if o.get("phase") == phase),
+             "causes": [c for c in described_causes if c.get("phase") == phase],
+             "actions": [{**a, "cause": c["key"]} for c in described_causes
+                         for a in c["actions"] if (a.get("phase") or c.get("phase")) == phase]}
+            for phase, phase_label in PHASES.items()]
 
 
 def _action_shown(action: dict[str, Any], names: list[tuple[str, str]]) -> dict[str, Any]:
@@ -119,7 +158,7 @@ def diagram(causes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         groups.append({"key": group, "label": name, "count": len(placed), "factors": [
             {"key": factor, "label": factor_label,
              "causes": [c for c in placed if c["factor"] == factor]}
-            for factor, factor_label in factors.items()]})
+            for factor, factor_label in [*factors.items(), (OTHER, OTHER_LABEL)]]})
     return groups
 
 

@@ -47,6 +47,21 @@ GROUPS = {
     }),
 }
 
+#: Besides the named sub-factors, each group has "other" with the group's own words, so that no
+#: cause is forced into a sub-factor that does not fit (METHODS 5). Not one of the sixteen.
+OTHER = "other"
+OTHER_LABEL = _l("Other")
+
+#: Who takes part in the evaluation (a setting; source: managers, the employees involved where
+#: they wish, the coordinator aggression and violence).
+AUDIENCES = {
+    "manager": _l("The manager"),
+    "employee": _l("The employee involved, where they wish"),
+    "coordinator": _l("The coordinator aggression and violence"),
+    "team": _l("The team"),
+}
+DEFAULT_AUDIENCE = ["manager", "employee", "coordinator"]
+
 KINDS = {"direct": _l("Direct"), "indirect": _l("Indirect")}
 CHANCES = {"low": _l("low"), "medium": _l("medium"), "high": _l("high")}
 
@@ -56,21 +71,25 @@ def classification(value: Any) -> tuple[str, str] | None:
     if not isinstance(value, str) or value.count(".") != 1:
         return None
     group, factor = value.split(".")
-    if group in GROUPS and factor in GROUPS[group][1]:
+    if group in GROUPS and (factor in GROUPS[group][1] or factor == OTHER):
         return group, factor
     return None
 
 
-def label(group: str, factor: str | None = None) -> str:
-    """"Organisational factors" or "Organisational factors – Protocols"."""
+def label(group: str, factor: str | None = None, other: str | None = None) -> str:
+    """"Organisational factors", "Organisational factors – Protocols" or
+    "Organisational factors – Other: <the group's words>"."""
     name, factors = GROUPS[group]
+    if factor == OTHER:
+        return f"{name} – {OTHER_LABEL}" + (f": {other}" if other else "")
     return f"{name} – {factors[factor]}" if factor else str(name)
 
 
 def choices() -> dict[str, str]:
-    """Every classification as ``"group.factor"`` with its label, in the source's order."""
+    """Every classification as ``"group.factor"`` with its label, in the source's order; each
+    group ends with its "other"."""
     return {f"{group}.{factor}": label(group, factor)
-            for group, (_name, factors) in GROUPS.items() for factor in factors}
+            for group, (_name, factors) in GROUPS.items() for factor in [*factors, OTHER]}
 
 
 def factor_counts(reports: Iterable[dict[str, Any]]) -> dict[str, int]:

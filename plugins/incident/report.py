@@ -51,6 +51,8 @@ def results(view: StepView, names: Names) -> dict[str, Any]:
         found["reasons"] = [mask(e["reason"], names) for e in estimates if e["reason"]]
     if step == "summary":
         found["factor_counts"] = causes.counts(described)
+        found["phases"] = causes.by_phase(view, described)
+        found["open"] = causes.still_to_discuss(described)
     return found
 
 
@@ -107,8 +109,19 @@ def report(view: StepView, names: Names) -> dict[str, Any]:
                                reason=repetition["reason_shown"]))
     if step == "actions":
         return {"paragraphs": paragraphs, "tables": [_actions_table(found["causes"])]}
+    if found["open"]:
+        paragraphs.append(_("Still to discuss: %(causes)s",
+                            causes="; ".join(_shown(c["shown"]) for c in found["open"])))
     return {"paragraphs": paragraphs, "factor_counts": found["factor_counts"],
-            "tables": [_counts_table(found["factor_counts"])]}
+            "tables": [_counts_table(found["factor_counts"]), _phases_table(found["phases"])]}
+
+
+def _phases_table(phases: list[dict[str, Any]]) -> dict[str, Any]:
+    """In which phase lay which chances: the causes and the actions per phase."""
+    return {"caption": _("Per phase of the incident"),
+            "headers": [_("Phase"), _("Causes"), _("Actions")],
+            "rows": [[str(p["label"]), "\n".join(_shown(c["shown"]) for c in p["causes"]),
+                      "\n".join(a["what_shown"] for a in p["actions"])] for p in phases]}
 
 
 def _counts_table(counts: dict[str, int]) -> dict[str, Any]:

@@ -12,10 +12,12 @@ from typing import Any
 
 from facilitator import (
     ActionRejected,
+    Choice,
     ConfigInvalid,
     Contribution,
     InputRejected,
     NewAgreement,
+    Problem,
     Step,
     StepView,
     WorkForm,
@@ -26,11 +28,23 @@ from facilitator import (
 
 from . import cases, causes, report
 from .cases import FIELDS, all_names, incident_from_form, masked_names, validate_cases
-from .factors import CHANCES, GROUPS, KINDS, PHASES, choices, classification, label
+from .factors import (
+    AUDIENCES,
+    CHANCES,
+    DEFAULT_AUDIENCE,
+    GROUPS,
+    KINDS,
+    OTHER,
+    PHASES,
+    choices,
+    classification,
+    label,
+)
 
 STEPS = ("incident", "causes", "classify", "actions", "summary")
 MAX_TEXT = 300
 MAX_PER_PERSON = 12
+MAX_OTHER = 80
 
 
 def _set_incident(view: StepView, incident: dict[str, Any]) -> None:
@@ -57,15 +71,27 @@ class IncidentEvaluation(WorkForm):
     description = _l("Evaluate an incident as a team: its phases, the direct and indirect causes, "
                      "the factors behind them and the actions that follow. What can we learn?")
     phases, kinds, groups, chances = PHASES, KINDS, GROUPS, CHANCES  # for the templates
-    fields = FIELDS
+    fields = [*FIELDS, Choice("audience", _l("Who takes part in the evaluation"), multiple=True,
+                              default=DEFAULT_AUDIENCE, options=list(AUDIENCES.items()))]
     all_names = staticmethod(all_names)
 
     # -- configuration ---------------------------------------------------------------------
     def validate_config(self, config: dict[str, Any]) -> dict[str, Any]:
         cases, problems = validate_cases(config or {})
+        audience = (config or {}).get("audience", DEFAULT_AUDIENCE)
+        if isinstance(audience, str):
+            audience = [audience]
+        if not isinstance(audience, list) or not audience or \
+                any(who not in AUDIENCES for who in audience):
+            problems.append(Problem("audience", _(
+                "The audience is one or more of: %(choices)s.", choices=", ".join(AUDIENCES))))
         if problems:
             raise ConfigInvalid(problems)
-        return {"cases": cases}
+        return {"cases": cases, "audience": [who for who in AUDIENCES if who in audience]}
+
+    def audience(self, config: dict[str, Any]) -> list[str]:
+        """Who takes part, as the framing names them."""
+        return [AUDIENCES[who] for who in config.get("audience", DEFAULT_AUDIENCE)]
 
     def plan(self, config: dict[str, Any]) -> list[Step]:
         titles = [_("The incident: what happened?"), _("Causes: what contributed?"),
@@ -79,10 +105,15 @@ class IncidentEvaluation(WorkForm):
             view.state["incident"] = view.config["cases"][0]
 
     def leave(self, view: StepView) -> None:
-        if view.step.key == "causes":
+        if view.step.key == "incident":
+            causes.carry_observations(view)
+        elif view.step.key == "causes":
             causes.carry_over(view)
         elif view.step.key == "classify":
             causes.settle_agreed(view)
+        incident = view.state.get("incident") or {}
+        view.keep_open_point(_("Set aside in the incident evaluation (%(step)s): %(incident)s",
+                               step=view.step.title, incident=incident.get("title", "")))
 
     # -- participants ------------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me) -> Contribution:
@@ -102,7 +133,8 @@ class IncidentEvaluation(WorkForm):
     def _cause(view, data) -> Contribution:
         if data.get("kind") not in KINDS:
             raise InputRejected(_("Mark the cause as direct or indirect."))
-        return _own_text(view, data, "c", _("The cause"), kind=data["kind"])
+        return _own_text(view, data, "c", _("The cause"), kind=data["kind"],
+                         phase=_phase(data, InputRejected))
 
     @staticmethod
     def _proposal(view, data) -> Contribution:
@@ -115,8 +147,9 @@ class IncidentEvaluation(WorkForm):
         pair = classification(data.get("factor"))
         if pair is None:
             raise InputRejected(_("Choose one of the four factor groups and one of its sub-factors."))
-        return Contribution({"cause": cause["key"], "group": pair[0], "factor": pair[1]},
-                            slot=cause["key"])
+        other = _other(pair, data)
+        return Contribution({"cause": cause["key"], "group": pair[0], "factor": pair[1],
+                             **({"other": other} if other else {})}, slot=cause["key"])
 
     @staticmethod
     def _estimate(view, data) -> Contribution:
@@ -183,7 +216,8 @@ class IncidentEvaluation(WorkForm):
         text = clean(data.get("text"), limit=MAX_TEXT, multiline=True, label=_("The cause"))
         slot = causes.slot_for("c", text)
         if not any(e.author == "trainer" and e.slot == slot for e in view.entries):
-            view.add({"kind": data["kind"], "text": text}, slot=slot)
+            view.add({"kind": data["kind"], "text": text,
+                      "phase": _phase(data, ActionRejected)}, slot=slot)
 
     @staticmethod
     def _classify(view, data) -> None:
@@ -195,7 +229,7 @@ class IncidentEvaluation(WorkForm):
         pair = classification(data.get("factor"))
         if pair is None:
             raise ActionRejected(_("Choose one of the four factor groups and one of its sub-factors."))
-        cause.update(group=pair[0], factor=pair[1], settled="trainer")
+        cause.update(group=pair[0], factor=pair[1], settled="trainer", other=_other(pair, data))
 
     @staticmethod
     def _no_action(view, data) -> None:
@@ -217,14 +251,16 @@ class IncidentEvaluation(WorkForm):
             raise ActionRejected(_("Fill in when, as a date.")) from None
         outside = clean(data.get("outside"), limit=200, required=False,
                         label=_("Who outside the team")) or None
+        phase = _phase(data, ActionRejected) or cause.get("phase", "")
         actions = cause.setdefault("actions", [])
         if any(a["what"].casefold() == what.casefold() for a in actions):
             return  # the same action again: a double tap
-        actions.append({"what": what, "who": who, "when": when, "outside": outside})
+        actions.append({"what": what, "who": who, "when": when, "outside": outside,
+                        "phase": phase})
         cause["needed"] = True
         view.propose_agreement(NewAgreement(
-            f"{what} ({label(cause['group'], cause['factor'])})", kind="action", owner=who,
-            due=when, outside_help=outside))
+            f"{what} ({label(cause['group'], cause['factor'], cause.get('other'))})",
+            kind="action", owner=who, due=when, outside_help=outside))
 
     @staticmethod
     def _repetition(view, data) -> None:
@@ -235,6 +271,9 @@ class IncidentEvaluation(WorkForm):
         view.state["repetition"] = {"chance": data["chance"], "reason": reason}
 
     # -- results -------------------------------------------------------------------------------
+    def other_words(self) -> str:
+        return OTHER
+
     def names(self, view: StepView) -> list[tuple[str, str]]:
         """Names that must not reach the shared screen, with what replaces them: those of the
         people involved, and every name a participant gave, in an anonymous session too."""
@@ -256,3 +295,21 @@ class IncidentEvaluation(WorkForm):
 
     def report(self, view: StepView) -> dict[str, Any]:
         return report.report(view, self.names(view))
+
+
+def _phase(data: dict[str, Any], refusal: type[InputRejected]) -> str:
+    """The phase of the incident model an input belongs to; empty when not given."""
+    phase = data.get("phase") or ""
+    if phase and phase not in PHASES:
+        raise refusal(_("Choose the phase your observation is about."))
+    return phase
+
+
+def _other(pair: tuple[str, str], data: dict[str, Any]) -> str:
+    """The group's own words for "other"; required there, not kept elsewhere (but checked)."""
+    words = clean(data.get("other"), limit=MAX_OTHER, required=False, label=_("Other"))
+    if pair[1] != OTHER:
+        return ""
+    if not words:
+        raise InputRejected(_("Say in a few words what the other factor is."))
+    return words

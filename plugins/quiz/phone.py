@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from facilitator import _, ngettext
 
+from .questions import OPINION
 from .rounds import CONFIRM, DONE, JUDGE, STEAL, TURN, Round, TeamAnswer
 from .scoreboard import points_text
 
@@ -17,9 +18,10 @@ class Status:
 
 
 def status(round_: Round, answer: TeamAnswer, me: int, speaker: str | None,
-           chosen: bool) -> Status:
+           chosen: bool, confirmed: bool = False) -> Status:
     """``answer`` is the phone's team's answer; ``speaker`` the spokesperson's name if it may be
-    shown (a named session); ``chosen`` whether this person has chosen (majority mode)."""
+    shown (a named session); ``chosen`` whether this person has chosen (majority mode);
+    ``confirmed`` whether this person has said agree, disagree or pass to the team's opinion."""
     phase = round_.phase
     ours = answer.role == phase  # the team's turn, or its chance to steal
     if phase == DONE or round_.booked:
@@ -33,6 +35,8 @@ def status(round_: Round, answer: TeamAnswer, me: int, speaker: str | None,
                                     team=round_.turn.name))
         if answer.author == me:
             return Status("wait", _("Your teammates now say whether they agree with you."))
+        if confirmed:
+            return Status("wait", _("Your say is in. The trainer closes the confirmation."))
         return Status("go", _("Does your spokesperson's answer say what you think? Agree or not."))
     if not ours:
         if phase == STEAL:
@@ -51,6 +55,10 @@ def status(round_: Round, answer: TeamAnswer, me: int, speaker: str | None,
                         "Steal: answer for %(points)s points!", steal, points=points_text(steal))
     if round_.by_vote:
         return Status("go", lead + " " + _("Everyone chooses; the majority is your team's answer."))
+    if answer.spokesperson == me and round_.question["type"] == OPINION:
+        return Status("go", lead + " " + _("You are the spokesperson: answer at once, without "
+                                           "conferring, what you think your whole team holds. "
+                                           "Then your teammates say whether they agree."))
     if answer.spokesperson == me:
         return Status("go", lead + " " + _("You are the spokesperson: talk it over with your team, "
                                            "then put in the team's answer."))

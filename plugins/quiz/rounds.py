@@ -9,8 +9,9 @@ The rules (source: the knowledge quiz in "Leren en ontwikkelen"):
 - the team whose turn it is answers; a correct answer earns the question's points;
 - if it does not know, or answers wrong, the other teams may answer: each correct one earns the
   lower steal points;
-- an opinion question has no right answer: the spokesperson answers for the team, then every
-  member says whether they agree; all agree earns the full points, otherwise half.
+- an opinion question has no right answer: the spokesperson answers at once for the team, without
+  conferring; then every member says whether they agree, and the trainer closes that. All who
+  said something agree: the full points; anyone disagrees: half. No say is no disagreement.
 In the majority mode every member chooses and the team's answer is its majority; for an opinion
 question a unanimous team earns the full points.
 """
@@ -228,7 +229,7 @@ class Round:
         if self.by_vote:
             return len(answer.votes) == 1 and sum(answer.votes.values()) == answer.voted \
                 and not answer.waiting
-        return not answer.disagree and not answer.waiting
+        return not answer.disagree  # who does not confirm does not disagree (METHODS 2)
 
 
 def half(points: int) -> float:
@@ -236,8 +237,12 @@ def half(points: int) -> float:
 
 
 def _turns_taken(awards: dict[str, Any], team: Team) -> int:
-    """How often the team had the turn: its spokesperson moves on one member each time."""
-    return sum(1 for booking in awards.values() if booking["turn"] == team.id)
+    """How often the team spoke: each turn, and each steal it answered. Its spokesperson moves on
+    one member each time, so nobody speaks twice in a row because of a steal."""
+    return sum(1 for booking in awards.values() for answer in booking["answers"]
+               if answer["team"] == team.id and (
+                   answer["role"] == TURN or answer["choice"] or answer["text"]
+                   or answer["passed"]))
 
 
 def _turn(view: StepView, every_team: list[Team], teams: list[Team]) -> Team | None:

@@ -29,7 +29,7 @@ from . import actions
 from . import questions as q
 from .phone import status
 from .report import report
-from .rounds import ANSWER_SLOT, CONFIRM, CONFIRM_SLOT, TURN, Round
+from .rounds import ANSWER_SLOT, CONFIRM, CONFIRM_SLOT, JUDGE, TURN, Round
 from .scoreboard import points_text, standings, totals, winners
 from .teams import divide, moved, smallest, team_of, teams_of
 
@@ -90,15 +90,15 @@ class Quiz(WorkForm):
     def accept_pass(self, view: StepView, me: Participant) -> Contribution:
         """A pass is the team's "we do not know", given where the team's answer would be: by the
         spokesperson, or in the majority mode by a member who has not chosen yet. Once the team's
-        answer is in, a pass would undo it (a right answer would become a steal), so it is refused;
-        while teammates confirm, they agree or not instead."""
+        answer is in, a pass would undo it (a right answer would become a steal), so it is refused.
+        While teammates confirm an opinion, a teammate may pass: that is no say, not a
+        disagreement ("Pass is always allowed")."""
         round_, team = _answering(view, me)
         answer = round_.answer_of(team.id)
         if round_.phase == CONFIRM and answer is not None and answer.role == TURN:
             if me.id == answer.author:
                 raise InputRejected(_("Your team has already answered."))
-            raise InputRejected(_("A pass does not count here: say whether you agree with your "
-                                  "team's answer."))
+            return Contribution({"pass": True}, slot=CONFIRM_SLOT)
         if round_.by_vote:
             if any(e.mine and e.slot == ANSWER_SLOT and not e.passed for e in view.entries):
                 raise InputRejected(_("You have already chosen; your choice counts for your team."))
@@ -162,6 +162,35 @@ class Quiz(WorkForm):
         """'1 point', '1½ points'."""
         return ngettext("%(points)s point", "%(points)s points", value, points=points_text(value))
 
+    def roster(self, view: StepView, team) -> list[str]:
+        """The team's members by the names they gave, also in an anonymous session: a team is a
+        group of people sitting together, and who sits where is not an answer. For the trainer
+        and the team's own phones only, never for the shared screen of an anonymous session."""
+        numbers = {person.id: number for number, person in enumerate(view.participants, start=1)}
+        people = {person.id: person for person in view.participants}
+        return [(people[m].name or people[m].display_name or _("Participant %(n)d", n=numbers[m]))
+                if m in people else "" for m in team.members]
+
+    def visibility_note(self, view: StepView) -> str | None:
+        if self.kind(view) != "question":
+            return None
+        return _("Your team sees your team's answer; the screen shows each team's answer, "
+                 "never who gave it.")
+
+    def console_primary(self, view: StepView) -> str | None:
+        """At a question: nothing while a team may still answer or an answer waits to be judged
+        (pressing on would skip it), award once all is in or while teammates confirm, next once
+        the points are booked."""
+        if self.kind(view) != "question":
+            return None
+        round_ = Round(view)
+        if round_.booked:
+            return "next"
+        if round_.phase == CONFIRM or (round_.phase != JUDGE and round_.turn
+                                       and not round_.may_answer_now()):
+            return "award"
+        return ""
+
     def person(self, view: StepView, participant_id: int | None) -> str:
         """A participant as the trainer's list shows them: the name, or 'Participant 3'."""
         for number, person in enumerate(view.participants, start=1):
@@ -194,19 +223,22 @@ class Quiz(WorkForm):
 
     def phone_context(self, view: StepView, me: Participant, mine) -> dict[str, Any]:
         team = team_of(view.state, me.id)
-        context: dict[str, Any] = {"team": team}
+        context: dict[str, Any] = {"team": team,
+                                   "roster": self.roster(view, team) if team else []}
         if team is None or self.kind(view) != "question":
             return context
         round_ = Round(view)
         answer = round_.answer_of(team.id)
         chosen = next((e.payload.get("choice") for e in mine
                        if e.slot == ANSWER_SLOT and not e.passed), None)
-        confirmed = next((e.payload.get("agree") for e in mine if e.slot == CONFIRM_SLOT), None)
+        said = next((e for e in mine if e.slot == CONFIRM_SLOT), None)
+        confirmed = said.payload.get("agree") if said else None
         speaker = self.person(view, answer.spokesperson) if view.named_session else None
         on = round_.phase == answer.role
         return {**context, "round": round_, "answer": answer, "chosen": chosen,
                 "confirmed": confirmed,
-                "status": status(round_, answer, me.id, speaker, chosen is not None),
+                "status": status(round_, answer, me.id, speaker, chosen is not None,
+                                 said is not None),
                 "may_answer": on and (chosen is None and not answer.complete if round_.by_vote
                                       else answer.spokesperson == me.id and not answer.answered),
                 "may_confirm": round_.phase == CONFIRM and answer.role == TURN

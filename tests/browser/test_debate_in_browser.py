@@ -20,11 +20,26 @@ def test_two_phones_debate_and_the_screen_links_argument_and_reply(live_server, 
         phone.click("#join")
         expect(phone.locator("#stage h1")).to_have_text("Welkom")
 
-    console.click("[data-action=start]")
+    console.click("[data-action=start]")  # the trainer's division: at random, balanced
+    expect(first.locator(".debate-side strong")).to_have_text(re.compile("^(Voor|Tegen)$"))
+    if first.locator(".debate-side strong").inner_text().strip() != "Voor":
+        first, second = second, first
     first.click("button.choice.side-for")
     second.click("button.choice.side-against")
     expect(console.locator('.live-counts [data-count="against"]')).to_have_text("1")
-    console.click("[data-action=next]")  # moving on divides the group by the vote
+    console.click("[data-action=next]")  # the preparation: each side its own list
+
+    first.fill("#debate-prepare", "Een grens stellen beschermt ook de klant.")
+    first.click(".debate-argument-form button.primary")
+    expect(first.locator("[data-prepared]")).to_contain_text("beschermt ook de klant")
+    second.fill("#debate-prepare", "Weigeren laat een collega alleen staan.")
+    second.click(".debate-argument-form button.primary")
+    expect(second.locator("[data-prepared]")).to_contain_text("collega alleen")
+    expect(second.locator("[data-prepared]")).not_to_contain_text("beschermt ook de klant")
+    expect(screen.locator(".debate-screen")).not_to_contain_text("beschermt ook de klant")
+    screenshot(first, "debate-phone-prepare")
+    screenshot(console, "debate-console-prepare")
+    console.click("[data-action=next]")
 
     for phone, word in ((first, "Voor"), (second, "Tegen")):
         expect(phone.locator(".debate-side strong")).to_have_text(word)

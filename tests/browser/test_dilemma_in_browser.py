@@ -102,8 +102,8 @@ def test_intuitive_vote_table_and_agreements_in_the_browser(live_server, trainer
     kept.locator("input[name=text]").fill("de bezoeker die scheldt")
     kept.locator("form[data-control=edit_cell] button").click()
     console.click("[data-action=reveal]")
-    stakeholders = screen.locator(".dl-column").nth(0)
-    expect(stakeholders).to_contain_text("de bezoeker die scheldt")
+    stakeholders = screen.locator('.dl-stake-table [data-cell="stakeholders"]')
+    expect(stakeholders.first).to_contain_text("de bezoeker die scheldt")
     expect(stakeholders.locator(".dl-count")).to_have_text("×2")
     expect(screen.locator('[data-cell="norms"]')).to_have_count(2)
     screenshot(screen, "dilemma-screen-5-table")
@@ -118,7 +118,8 @@ def test_intuitive_vote_table_and_agreements_in_the_browser(live_server, trainer
     console.fill("#dl-r-choice", "We benoemen de grens, geven één kans en stoppen daarna het gesprek.")
     console.fill("#dl-r-grounds", "Respect voor collega's en de wachtenden; onze huisregels.")
     console.click("form[data-control=record] button.primary")
-    console.click("[data-action=choice_to_plan]")
+    console.fill("#dl-choice-due", "2026-09-30")
+    console.click("form[data-control=choice_to_plan] button")
     expect(console.locator(".agreements")).to_contain_text("Handelingsafspraak: We benoemen")
     for text, owner, due in [("Bij schelden: grens benoemen, één kans, dan stoppen", "Iedereen",
                               "2026-06-30"),
@@ -141,7 +142,7 @@ def test_intuitive_vote_table_and_agreements_in_the_browser(live_server, trainer
     expect(before.locator('[data-ab="a"]')).to_have_text("75%")
     expect(after.locator('[data-ab="a"]')).to_have_text("25%")
     expect(screen.locator(".dl-moved")).to_have_text(
-        re.compile(r"50 procentpunt opgeschoven richting B"))
+        re.compile(r"50 procentpunten opgeschoven richting B"))
     box_before, box_after = before.bounding_box(), after.bounding_box()
     assert abs(box_before["y"] - box_after["y"]) < 5 and box_before["x"] < box_after["x"], \
         "before and after are not side by side"

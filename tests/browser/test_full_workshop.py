@@ -1,5 +1,9 @@
 """One trainer, the shared screen and five phones run scenarios/volledige-workshop.yaml: statements,
 quiz, dilemma, debate and incident evaluation back to back, ending with the team plan's Word file.
+On the way it follows the methods (METHODS.md): the quiz's opinion question is answered by the spokesperson
+and confirmed by the teammates; the debate's sides are divided by the trainer and prepare their arguments
+out of each other's sight, and the first to stand gets the floor; at step 8 of the dilemma each phone shows
+its own intuitive judgement beside the second vote.
 
 On the way every phone view of every step is checked for reflow (320 px to large landscape, and
 200 % zoom) and touch targets, the shared screen for large type and for names it must not show,
@@ -148,9 +152,22 @@ def quiz(run):
         if choice == "B":
             run.audit("quiz")
         run.next()
+    # question 3, an opinion: the spokesperson answers without conferring, the teammates confirm
     speaker = next(p for p in phones if p.locator("button.quiz-choice").count())
+    expect(speaker.locator(".quiz-status")).to_contain_text("zonder overleg")
     speaker.locator("button.quiz-choice").first.click()
+    team = next(t for t in teams.values() if speaker in t)
+    mates = [p for p in team if p is not speaker]
+    for mate in mates:
+        mate.click("button.choice.agree")
+        expect(mate.locator("button.choice.agree")).to_have_attribute("aria-pressed", "true")
+    expect(console.locator(".quiz-now")).to_contain_text("heeft gereageerd")
+    expect(console.locator(".plugin-console button.primary[data-action=award]")).to_have_text(
+        "Sluit het bevestigen af en ken de punten toe")
+    run.screenshot(console, "workshop-quiz-opinion-console")
+    run.screenshot(mates[0], "workshop-quiz-opinion-phone")
     console.click("[data-action=award]")
+    expect(mates[0].locator(".quiz-result")).to_contain_text("Iedereen was het eens")
     expect(screen.locator("[data-total]").first).to_be_visible()
     run.next()
     expect(screen.locator(".quiz-winner")).to_contain_text("Team")
@@ -185,8 +202,20 @@ def dilemma(run):
         phone.click(".dl-form button.primary")
         expect(phone.locator(".dl-mine")).to_contain_text(text)
     console.click("[data-action=reveal]")
-    expect(screen.locator(".dl-column").nth(1)).to_contain_text("veiligheid")
+    expect(screen.locator(".dl-stake-table")).to_contain_text("veiligheid")
     run.next(3)  # alternatives, weighing, then agreement and differences
+    # each phone shows its own intuitive judgement of step 3 beside the second vote
+    for phone, side in zip(phones, "abbba", strict=True):
+        expect(phone.locator("[data-intuition]")).to_have_attribute("data-intuition", side)
+        expect(phone.locator("[data-intuition]")).to_contain_text(
+            f"Je intuïtieve oordeel was {side.upper()}")
+    run.screenshot(phones[0], "workshop-dilemma-intuition-phone")
+    for phone, side in zip(phones, "bbbba", strict=True):
+        phone.locator(f".dl-vote input[value={side}]").check()
+        phone.click(".dl-vote button.primary")
+        expect(phone.locator(".saved")).to_contain_text(f"je koos {side.upper()}")
+    console.click("[data-action=reveal]")
+    expect(screen.locator("[data-shift]")).to_contain_text("20 procentpunten opgeschoven richting B")
     console.fill("#dl-wa-text", "Een dreiging aan de telefoon melden we dezelfde dag")
     console.fill("#dl-wa-owner", "Iedereen")
     console.fill("#dl-wa-due", LATER)
@@ -202,20 +231,50 @@ def dilemma(run):
 def debate(run):
     console, screen, phones = run.console, run.screen, run.phones
     run.next()
+    # the trainer's division: at random and balanced, there from the start; the vote does not change it
+    words = [phone.locator(".debate-side strong").text_content().strip() for phone in phones]
+    assert sorted(words) in (["Tegen"] * 2 + ["Voor"] * 3, ["Tegen"] * 3 + ["Voor"] * 2), words
     for phone, side in zip(phones, ["for", "for", "against", "against", "for"], strict=True):
         phone.click(f"button.choice.side-{side}")
         expect(phone.locator(f"button.choice.side-{side}")).to_have_attribute("aria-pressed", "true")
     expect(phones[0].locator("button.choice.side-for")).to_have_text("Voor")  # sides have words
     expect(phones[0].locator("button.choice.side-against")).to_have_text("Tegen")
-    run.next()  # the debate: the group is divided by its vote
-    expect(phones[2].locator(".debate-side strong")).to_have_text("Tegen")
-    phones[2].click("[data-phone-action=stand]")
-    expect(screen.locator("[data-queue] .debate-chip")).to_have_count(1)
-    console.click(".debate-floorbox [data-action=floor]:not([data-entry])")
-    expect(phones[2].locator("[data-my-floor]")).to_contain_text("Je hebt het woord")
-    phones[2].fill("#debate-argument", "Wie weigert, beschermt juist de collega die na hem komt.")
-    phones[2].click(".debate-argument-form button.primary")
-    expect(screen.locator('[data-argument="T1"]')).to_contain_text("beschermt juist de collega")
+    pro = [p for p, w in zip(phones, words, strict=True) if w == "Voor"]
+    con = [p for p, w in zip(phones, words, strict=True) if w == "Tegen"]
+    run.next()  # the preparation: each side collects its arguments, unseen by the other side
+    pro[0].fill("#debate-prepare", "Een klant weigeren beschermt de collega die na hem komt.")
+    pro[0].click(".debate-argument-form button.primary")
+    con[0].fill("#debate-prepare", "Wie weigert, laat de klant zonder hulp.")
+    con[0].click(".debate-argument-form button.primary")
+    expect(pro[1].locator("[data-prepared]")).to_contain_text("beschermt de collega")
+    expect(pro[1].locator("[data-prepared]")).not_to_contain_text("zonder hulp")
+    expect(con[1].locator("[data-prepared]")).to_contain_text("zonder hulp")
+    expect(screen.locator(".debate-screen")).not_to_contain_text("beschermt de collega")
+    run.screenshot(pro[1], "workshop-debate-prepare-phone")
+    run.next()  # the debate
+    for phone in (con[0], pro[0], pro[1]):  # con[0] stands first
+        phone.click("[data-phone-action=stand]")
+        expect(phone.locator("[data-standing]")).to_be_visible()
+    expect(screen.locator("[data-queue] .debate-chip")).to_have_count(3)
+    primary = console.locator(".debate-floorbox button.primary")
+    expect(primary).to_contain_text("stond als eerste op")
+    # passing the first over needs a reason, which is logged
+    second = console.locator(".debate-queue-list li[data-place='2']")
+    second.locator("input[name=reason]").fill("Heeft nog niet gesproken")
+    second.locator("button").click()
+    expect(console.locator(".debate-passed-over")).to_contain_text("Heeft nog niet gesproken")
+    expect(pro[0].locator("[data-my-floor]")).to_contain_text("Je hebt het woord")
+    pro[0].click("button.debate-sit")  # sits down: the floor passes by itself to the first standing
+    expect(con[0].locator("[data-my-floor]")).to_contain_text("Je hebt het woord")
+    expect(console.locator(".debate-floorbox .notice")).to_contain_text("ging het woord vanzelf naar")
+    expect(primary).to_contain_text("Start de spreektijd van")
+    run.screenshot(console, "workshop-debate-passed-console")
+    primary.click()
+    expect(console.locator(".debate-floorbox .notice")).to_have_count(0)
+    expect(con[0].locator("[data-my-floor]")).to_contain_text("Je hebt het woord")
+    con[0].fill("#debate-argument", "Wie weigert, laat de klant zonder hulp.")
+    con[0].click(".debate-argument-form button.primary")
+    expect(screen.locator('[data-argument="T1"]')).to_contain_text("zonder hulp")
     expect(screen.locator(".debate-column").first).to_contain_text("Voor")  # the sides are words
     expect(screen.locator(".debate-column").last).to_contain_text("Tegen")
     run.audit("debate")

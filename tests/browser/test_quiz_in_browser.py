@@ -70,7 +70,9 @@ def test_two_teams_play_three_questions_on_their_phones(live_server, trainer_pag
     spokesperson(teams["blue"]).get_by_role("button", name="Juist", exact=True).click()
     expect(screen.locator(".quiz-now")).to_contain_text("Stelen")
     expect(console.locator(".quiz-now")).to_contain_text("Team Rood")
-    spokesperson(teams["red"]).get_by_role("button", name="Onjuist").click()
+    stealer = spokesperson(teams["red"])  # the steal counts in the rotation (METHODS 2)
+    assert stealer is not speaker, "the spokesperson rotates, steals included"
+    stealer.get_by_role("button", name="Onjuist").click()
     expect(console.locator("[data-points=t1]")).to_have_text("1")
     console.click("[data-action=award]")
     expect(screen.locator("[data-total=t1]")).to_have_text("3")
@@ -80,7 +82,7 @@ def test_two_teams_play_three_questions_on_their_phones(live_server, trainer_pag
     # Question 3 (opinion): red's new spokesperson answers, the teammate disagrees: half points.
     console.click("[data-action=next]")
     speaker2 = spokesperson(teams["red"])
-    assert speaker2 is not speaker, "the spokesperson rotates"
+    assert speaker2 is not stealer, "the spokesperson rotates: nobody speaks twice in a row"
     speaker2.locator("button.quiz-choice").first.click()
     teammate = next(p for p in teams["red"] if p is not speaker2)
     expect(teammate.locator("button.choice.disagree")).to_be_visible()

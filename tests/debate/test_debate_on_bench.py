@@ -52,9 +52,9 @@ def go_offline(b, pid):
 
 def test_the_plan_has_the_votes_only_when_configured():
     keys = [s.key for s in Debate().plan(Debate().validate_config({"statements": STATEMENTS}))]
-    assert keys == ["opening", "debate", "closing", "debrief"]
+    assert keys == ["opening", "prepare", "debate", "closing", "debrief"]
     short = Debate().validate_config({"statements": STATEMENTS, "opening_vote": False,
-                                      "closing_vote": False})
+                                      "closing_vote": False, "preparation": False})
     assert [s.key for s in Debate().plan(short)] == ["debate", "debrief"]
     assert not Debate().plan(short)[-1].takes_input
 
@@ -81,7 +81,7 @@ def test_without_an_opening_vote_the_sides_are_drawn_by_lot_and_balanced():
 
 
 def test_the_opening_vote_forms_the_sides_and_the_larger_side_gives_up_people_by_lot():
-    b = bench(8)
+    b = bench(8, sides_from_vote=True)
     b.go("opening")
     for pid in range(1, 7):
         b.answer(pid, {"choice": "for"})
@@ -137,7 +137,7 @@ def test_only_someone_on_a_side_can_stand_up():
 
 
 def test_moving_on_from_the_vote_divides_the_group_and_the_debrief_keeps_the_count():
-    b = bench(4, written_arguments=True)
+    b = bench(4, written_arguments=True, sides_from_vote=True)
     b.go("opening")
     for pid in (1, 2):
         b.answer(pid, {"choice": "against"})

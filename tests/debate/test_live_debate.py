@@ -65,13 +65,14 @@ def run_opening_vote(console, phones):
     for index, phone in enumerate(phones):
         assert phone.answer({"choice": "for" if index < 5 else "against"})["ok"]
     assert console.do("divide", step="opening") == {"ok": True}
-    assert console.do("next") == {"ok": True}
+    assert console.do("next") == {"ok": True}  # the preparation
+    assert console.do("next") == {"ok": True}  # the debate
 
 
 def test_six_phones_debate_and_the_screen_keeps_count(app, console, screen, six):
     run_opening_vote(console, six)
     sides = [side_of(p) for p in six]
-    assert sorted(sides) == ["against"] * 3 + ["for"] * 3, "five for and one against: rebalanced"
+    assert sorted(sides) == ["against"] * 3 + ["for"] * 3, "divided at random, balanced"
     html = six[0].snapshot()["html"]
     word = {"for": "Voor", "against": "Tegen"}[sides[0]]
     assert f'class="debate-side side-{sides[0]}"' in html and f"Jouw kant <strong>{word}</strong>" in html
@@ -135,17 +136,21 @@ def test_a_speaker_who_disconnects_loses_the_floor_to_the_next_in_line(app, cons
     speaker.sio.disconnect()
     html = console.snapshot()["html"]
     assert f'data-speaker="{participant_id(next_up)}"' in html
-    assert "ging het woord naar de volgende" in html
+    assert "ging het woord vanzelf naar" in html
     assert "Je hebt het woord" in next_up.snapshot()["html"]
     assert next_up.answer({"action": "argument", "text": "Ik ga verder."})["ok"]
 
 
-def test_moving_on_without_dividing_still_forms_the_sides_from_the_vote(app, console, six):
+def test_the_sides_stand_from_the_start_and_the_opening_vote_does_not_change_them(
+        app, console, six):
     console.do("start")
-    six[0].answer({"choice": "against"})
-    console.do("next")  # the trainer did not press "divide"
-    assert side_of(six[0]) == "against"
-    assert sorted(side_of(p) for p in six) == ["against"] * 3 + ["for"] * 3
+    sides = [side_of(p) for p in six]
+    assert sorted(sides) == ["against"] * 3 + ["for"] * 3
+    for phone in six:
+        phone.answer({"choice": "against"})
+    console.do("next")
+    console.do("next")
+    assert [side_of(p) for p in six] == sides
     assert six[0].answer({"action": "stand"})["ok"]
 
 

@@ -121,7 +121,7 @@ def test_simultaneous_stand_ups_queue_in_the_servers_order_without_loss_or_doubl
         joined = [join_from(server, session["code"], f"127.0.0.{10 + i}") for i in range(PHONES)]
         phones = [phone for phone, _pid in joined]
         ids = dict(joined)
-        for action in ("start", "divide", "next"):
+        for action in ("start", "divide", "next", "next"):  # the vote, the preparation
             assert console.call("control", {"action": action, "data": {}}) == {"ok": True}
         for phone in phones:
             phone.wait_for(lambda s: 'data-phone-action="stand"' in s["html"], timeout=60)

@@ -193,8 +193,8 @@ def test_a_team_works_through_all_nine_steps_with_four_phones(app, session):
     ok(console.do("record", step="agreement", agree="Veiligheid gaat voor",
                   differ="Hoe streng we zijn", choice="We sturen bezoekers na sluitingstijd weg",
                   grounds="Veiligheid van collega's"))
-    ok(console.do("choice_to_plan", step="agreement"))
-    refused(console.do("choice_to_plan", step="agreement"), "teamplan")
+    ok(console.do("choice_to_plan", step="agreement", due="2026-12-31"))
+    refused(console.do("choice_to_plan", step="agreement", due="2026-12-31"), "teamplan")
     agreement = {"text": "Na sluitingstijd sluiten we met z'n tweeën af",
                  "owner": "Teamleider", "due": "2026-12-31"}
     ok(console.do("working_agreement", step="agreement", **agreement))

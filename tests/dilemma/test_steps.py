@@ -331,15 +331,17 @@ def test_agreement_shows_the_shift_and_sends_the_choice_and_working_agreements_t
     assert result["shift"] == {"a": -50, "b": 50}
 
     with pytest.raises(ActionRejected, match="team's choice"):
-        b.act("choice_to_plan")
+        b.act("choice_to_plan", {"due": "2026-12-31"})
     b.act("record", {"agree": "Veiligheid eerst", "choice": "We stellen onze grens",
                      "grounds": "Respect voor collega's"})
-    view = b.act("choice_to_plan")
+    with pytest.raises(ActionRejected, match="date"):
+        b.act("choice_to_plan")
+    view = b.act("choice_to_plan", {"due": "2026-12-31"})
     assert view.agreements == [NewAgreement(
         "Action agreement: We stellen onze grens\nGrounds: Respect voor collega's",
-        kind="working_agreement", owner="The team")]
+        kind="action_agreement", owner="The team", due="2026-12-31")]
     with pytest.raises(ActionRejected):
-        b.act("choice_to_plan")
+        b.act("choice_to_plan", {"due": "2026-12-31"})
     view = b.act("working_agreement", {"text": "Met z'n tweeën afsluiten", "owner": "Teamleider",
                                        "due": "2026-12-31"})
     assert view.agreements == [NewAgreement("Met z'n tweeën afsluiten", kind="working_agreement",

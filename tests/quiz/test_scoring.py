@@ -108,14 +108,14 @@ def test_an_opinion_on_which_one_member_disagrees_earns_half():
     assert bench.results()["totals"]["t1"] == 1.5
 
 
-def test_a_member_who_has_not_confirmed_yet_keeps_the_points_at_half():
+def test_a_member_who_has_not_confirmed_yet_does_not_halve_the_points():
     bench = quiz(OPINION)
     bench.go("q1")
     spokesperson = speaker(bench, "t1")
     bench.answer(spokesperson, {"choice": "B"})
     first = next(m for m in members(bench, "t1") if m != spokesperson)
     bench.answer(first, {"confirm": "agree"})
-    assert bench.results()["points"]["t1"] == 1
+    assert bench.results()["points"]["t1"] == 2
 
 
 def test_an_opinion_question_is_not_stolen_and_only_the_teams_own_members_confirm():

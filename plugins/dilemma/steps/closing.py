@@ -131,7 +131,7 @@ class AgreementAndDifferences(MethodStep):
                                                      label=str(label))
                                    for key, label in RECORD.items()}
         elif action == "choice_to_plan":
-            self._choice_to_plan(view)
+            self._choice_to_plan(view, data)
         elif action == "working_agreement":
             self._working_agreement(view, data)
         else:
@@ -147,14 +147,21 @@ class AgreementAndDifferences(MethodStep):
             text += "\n" + _("Grounds: %(grounds)s", grounds=record["grounds"])
         return text
 
-    def _choice_to_plan(self, view) -> None:
+    def _choice_to_plan(self, view, data) -> None:
+        """The team's choice goes into the plan as a handelingsafspraak (how we act in such a
+        case), with the date by which it is looked at again."""
         text = self.choice_text(view)
         if text is None:
             raise ActionRejected(_("Write down and save the team's choice first."))
         if view.data.get("choice_in_plan") == text:
             raise ActionRejected(_("This choice is in the team plan already."))
-        view.propose_agreement(NewAgreement(text, kind="working_agreement",
-                                            owner=_("The team")))
+        try:
+            due = date.fromisoformat(str(data.get("due") or "")).isoformat()
+        except ValueError:
+            raise ActionRejected(_("Give the date by which the team looks at this choice "
+                                   "again.")) from None
+        view.propose_agreement(NewAgreement(text, kind="action_agreement",
+                                            owner=_("The team"), due=due))
         view.data["choice_in_plan"] = text
 
     def _working_agreement(self, view, data) -> None:
@@ -179,7 +186,11 @@ class AgreementAndDifferences(MethodStep):
         return {"before": before, "after": after, "shift": shift}
 
     def phone_context(self, view, me, mine):
-        return {"vote": my_vote(view)}
+        """The second vote, beside the person's own intuitive choice of step 3 (their phone
+        only: nobody else ever sees who chose what)."""
+        intuition = next((dict(e.payload) for e in view.mine_at("formulate")
+                          if not e.passed and e.payload.get("choice") in ("a", "b")), None)
+        return {"vote": my_vote(view), "intuition": intuition}
 
     def report(self, view):
         record = view.data.get("record") or {}

@@ -76,7 +76,7 @@ class Clarify(MethodStep):
     number = 4
 
     def title(self):
-        return _("Clarify")
+        return _("Clarify and put yourself in their place")
 
     def accept(self, view, data, me):
         question = clean(data.get("question"), limit=QUESTION_LIMIT, label=_("Your question"))

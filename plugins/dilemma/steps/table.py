@@ -31,10 +31,16 @@ class ValuesAndNorms(MethodStep):
         return _("Values and norms")
 
     def _cell(self, data, label) -> dict[str, str]:
+        """A cell; a value or a norm may name the stakeholder it belongs to (``for``)."""
         column = data.get("column")
         if column not in COLUMNS:
             raise InputRejected(_("Choose a column: stakeholders, values or norms."))
-        return {"column": column, "text": clean(data.get("text"), limit=CELL_LIMIT, label=label)}
+        cell = {"column": column, "text": clean(data.get("text"), limit=CELL_LIMIT, label=label)}
+        stakeholder = clean(data.get("for"), limit=CELL_LIMIT, required=False,
+                            label=_("The stakeholder"))
+        if column != "stakeholders":
+            cell["for"] = stakeholder
+        return cell
 
     def accept(self, view, data, me):
         cell = self._cell(data, _("Your contribution"))
@@ -53,6 +59,10 @@ class ValuesAndNorms(MethodStep):
             entry = entry_of(view, data.get("entry"))
             entry.payload = {**entry.payload, "text": clean(data.get("text"), limit=CELL_LIMIT,
                                                             label=_("The text"))}
+            if "for" in data and entry.payload["column"] != "stakeholders":
+                entry.payload = {**entry.payload, "for": clean(
+                    data.get("for"), limit=CELL_LIMIT, required=False,
+                    label=_("The stakeholder"))}
         elif action == "merge_cells":
             self._merge(view, entry_of(view, data.get("entry")), entry_of(view, data.get("into")))
         elif action == "drop_cell":
@@ -74,25 +84,52 @@ class ValuesAndNorms(MethodStep):
         for entry in view.answers():
             cells[entry.payload["column"]].append({
                 "id": entry.id, "text": entry.payload["text"],
-                "count": entry.payload.get("count", 1)})
+                "count": entry.payload.get("count", 1), "for": entry.payload.get("for", "")})
         return cells
+
+    def rows(self, columns: dict[str, list[dict]]) -> list[dict]:
+        """The table by stakeholder: each with the values and norms named for them; a value or
+        norm for a stakeholder not in the first column gets a row of its own, and those tied to
+        nobody come last, in a row without a stakeholder."""
+        rows: dict[str, dict] = {}
+        for cell in columns["stakeholders"]:
+            rows.setdefault(cell["text"].casefold(), {"stakeholder": cell, "values": [],
+                                                      "norms": []})
+        loose = {"stakeholder": None, "values": [], "norms": []}
+        for column in ("values", "norms"):
+            for cell in columns[column]:
+                name = cell["for"].strip()
+                if not name:
+                    loose[column].append(cell)
+                    continue
+                row = rows.setdefault(name.casefold(), {
+                    "stakeholder": {"id": None, "text": name, "count": 0, "for": ""},
+                    "values": [], "norms": []})
+                row[column].append(cell)
+        return [*rows.values(), *([loose] if loose["values"] or loose["norms"] else [])]
 
     def results(self, view):
         columns = self.columns(view)
-        return {"columns": columns, "count": sum(len(c) for c in columns.values())}
+        return {"columns": columns, "rows": self.rows(columns),
+                "count": sum(len(c) for c in columns.values())}
 
     def leave(self, view):
         view.state["table"] = {column: [c["text"] for c in cells]
                                for column, cells in self.columns(view).items()}
+        view.state["table_rows"] = [
+            {"stakeholder": row["stakeholder"]["text"] if row["stakeholder"] else "",
+             "values": [c["text"] for c in row["values"]],
+             "norms": [c["text"] for c in row["norms"]]}
+            for row in self.rows(self.columns(view))]
 
     def phone_context(self, view, me, mine):
         return {"cells": [{"slot": e.slot, **e.payload} for e in own(view)]}
 
     def report(self, view):
-        columns = self.columns(view)
-        depth = max((len(c) for c in columns.values()), default=0)
-        rows = [[cells[i]["text"] if i < len(cells) else "" for cells in columns.values()]
-                for i in range(depth)]
+        rows = [[row["stakeholder"]["text"] if row["stakeholder"] else "—",
+                 "; ".join(c["text"] for c in row["values"]),
+                 "; ".join(c["text"] for c in row["norms"])]
+                for row in self.rows(self.columns(view))]
         return {"paragraphs": [], "tables": [
             table(_("Values and norms"), [str(label) for label in COLUMNS.values()], rows)]}
 
