@@ -169,9 +169,11 @@ class Agreement(db.Model):
     due: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(20), default="open")
     outside_help: Mapped[str | None] = mapped_column(String(200))
+    expected_result: Mapped[str | None] = mapped_column(Text)  # what the team sees when it is done
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    withdrawn_at: Mapped[datetime | None]  # withdrawn (DELETE in the API): out of the plan, history kept
 
 
 from .teamplan import models as _teamplan_models  # noqa: E402,F401  (team plan tables)

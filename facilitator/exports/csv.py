@@ -28,9 +28,11 @@ def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
     out.write((BOM + buffer.getvalue()).encode("utf-8"))
 
 
-def _cell(value: str | date | None) -> str:
+def _cell(value: str | int | date | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, date):
         return value.isoformat()
     return spreadsheet_text(value)

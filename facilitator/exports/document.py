@@ -7,7 +7,7 @@ out. Text fields may hold anything a person can type: the renderers make it safe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 Kind = Literal["working_agreement", "action", "open_point", "learning_goal"]
@@ -28,7 +28,12 @@ class AgreementRow:
     due: date | None = None
     status: Status = "open"
     outside_help: str | None = None  # e.g. "vertrouwenspersoon"; None when none is needed
-    source: str = ""  # where it came from, e.g. the session or work form
+    source: str = ""  # where it came from: "session, date, activity"
+    number: int | None = None  # its place in the plan, 1 for the first
+    overdue: bool = False  # due date passed while still open or in progress
+    expected_result: str | None = None  # what the team will see when it is done
+    updated_at: datetime | None = None  # last change, as stored (UTC)
+    followup: str = ""  # the latest follow-up note (e.g. from a review in a session)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,11 @@ class TeamPlanDocument:
     goals: list[str] = field(default_factory=list)
     agreements: list[AgreementRow] = field(default_factory=list)
     evaluation_moment: date | str | None = None
+    author: str = ""  # who makes the document (display name or e-mail), for its properties
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(row.overdue for row in self.agreements)
 
     @property
     def open_points(self) -> list[AgreementRow]:
@@ -96,3 +106,4 @@ class SessionReport:
     team_name: str
     participant_count: int
     sections: list[ReportSection] = field(default_factory=list)
+    author: str = ""

@@ -1,7 +1,14 @@
-"""Word documents (.docx) of the team plan and of a session report, with python-docx."""
+"""Word documents (.docx) of the team plan and of a session report, with python-docx.
+
+Each document carries its title, author (the trainer), today's dates and its language (nl-NL in
+Dutch, so Word checks the spelling in Dutch) in its properties, and "pagina X van Y" in the footer.
+An installation may give a reference document (``template``, from FACILITATOR_DOCX_TEMPLATE): its
+styles, page set-up, headers and footers are used, its body is left out.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from docx import Document
@@ -9,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from . import labels
@@ -17,16 +25,19 @@ from .text import lines
 
 FONT = "Calibri"
 CONTENT_WIDTH = 17.0  # cm: A4 minus 2 cm margins
-# Wie / Wat / Wanneer / Status / Soort / Hulp van buiten nodig, in cm.
-AGREEMENT_WIDTHS = [2.4, 4.8, 2.3, 2.3, 2.3, 2.9]
+# Nr / Wat / Wie / Wanneer / Status / Soort / Hulp van buiten nodig, in cm.
+AGREEMENT_WIDTHS = [0.9, 5.9, 2.3, 2.2, 2.2, 1.8, 1.7]
+LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
 NAVY, NAVY_HEX = RGBColor(0x1F, 0x38, 0x64), "1F3864"
+ALERT = RGBColor(0xA4, 0x00, 0x00)
 LIGHT_HEX = "F3F5F9"
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 MUTED = RGBColor(0x59, 0x59, 0x59)
 
 
-def render_team_plan(plan: TeamPlanDocument, out: BinaryIO) -> None:
-    doc = _new_document(_("Team plan: %(team)s", team=plan.team_name))
+def render_team_plan(plan: TeamPlanDocument, out: BinaryIO, template: str | None = None) -> None:
+    doc = _new_document(_("Team plan: %(team)s", team=plan.team_name), plan.author or plan.trainer,
+                        template)
     doc.add_heading(_("Team plan"), level=0)
     _facts(
         doc,
@@ -38,6 +49,10 @@ def render_team_plan(plan: TeamPlanDocument, out: BinaryIO) -> None:
             (_("Number of participants"), str(plan.participant_count)),
         ],
     )
+    if plan.overdue_count:
+        summary = doc.add_paragraph().add_run(labels.overdue_summary(plan.overdue_count))
+        summary.bold = True
+        summary.font.color.rgb = ALERT
 
     if plan.sessions:
         doc.add_heading(_("Sessions"), level=1)
@@ -73,8 +88,9 @@ def render_team_plan(plan: TeamPlanDocument, out: BinaryIO) -> None:
     doc.save(out)
 
 
-def render_session_report(report: SessionReport, out: BinaryIO) -> None:
-    doc = _new_document(_("Session report: %(title)s", title=report.title))
+def render_session_report(report: SessionReport, out: BinaryIO, template: str | None = None) -> None:
+    doc = _new_document(_("Session report: %(title)s", title=report.title),
+                        report.author or report.trainer, template)
     doc.add_heading(_("Session report"), level=0)
     _facts(
         doc,
@@ -97,25 +113,119 @@ def render_session_report(report: SessionReport, out: BinaryIO) -> None:
     doc.save(out)
 
 
-def _new_document(title: str):
+def language() -> str:
+    code = str(get_locale() or "en").split("_")[0]
+    return LANGUAGES.get(code, code)
+
+
+def _new_document(title: str, author: str, template: str | None = None):
     title = " ".join(lines(title))
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, not python-docx's Letter
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
-    for name in ("Normal", "Title", "Heading 1"):
-        _use_font(doc.styles[name], FONT)
-    doc.styles["Normal"].font.size = Pt(10.5)
-    doc.styles["Normal"].paragraph_format.space_after = Pt(4)
-    doc.styles["Title"].font.color.rgb = NAVY
-    doc.styles["Heading 1"].font.color.rgb = NAVY
-    doc.core_properties.title = title[:255]
-    footer = section.footer.paragraphs[0].add_run(title[:200])
-    footer.font.size = Pt(8)
-    footer.font.color.rgb = MUTED
+    if template:
+        doc = Document(template)
+        body = doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        section = doc.sections[0]
+        _borrow_missing_styles(doc)
+    else:
+        doc = Document()
+        section = doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4, not python-docx's Letter
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2))
+        for name in ("Normal", "Title", "Heading 1"):
+            _use_font(doc.styles[name], FONT)
+        doc.styles["Normal"].font.size = Pt(10.5)
+        doc.styles["Normal"].paragraph_format.space_after = Pt(4)
+        doc.styles["Title"].font.color.rgb = NAVY
+        doc.styles["Heading 1"].font.color.rgb = NAVY
+    _set_language(doc, language())
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    properties = doc.core_properties
+    properties.title = title[:255]
+    properties.author = properties.last_modified_by = " ".join(lines(author))[:255]
+    properties.created = properties.modified = now
+    properties.language = language()
+    properties.revision = 1
+    properties.comments = properties.keywords = properties.subject = ""
+    _footer(section, title[:200])
     return doc
+
+
+STYLES_USED = ("Normal", "Title", "Heading 1", "List Bullet", "Table Grid")
+
+
+def _borrow_missing_styles(doc) -> None:
+    """A house-style template made in Word often defines only the styles it changed: take the
+    others from python-docx's own template, so the document still has headings and bullets."""
+    import copy
+
+    default = Document()
+    for name in STYLES_USED:
+        try:
+            doc.styles[name]
+        except KeyError:
+            doc.styles.element.append(copy.deepcopy(default.styles[name].element))
+
+
+def _set_language(doc, tag: str) -> None:
+    """The language of the text (w:lang in the document defaults and the Normal style), so that
+    Word checks the spelling in that language."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    targets = [doc.styles["Normal"].element.get_or_add_rPr()]
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None and rpr_default.find(qn("w:rPr")) is not None:
+            targets.append(rpr_default.find(qn("w:rPr")))
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), tag)
+        lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _footer(section, title: str) -> None:
+    """The footer: the title, and "pagina X van Y" as Word fields (filled in by Word itself)."""
+    paragraph = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+    if paragraph.text.strip():  # a house-style footer: keep it, add ours below
+        paragraph = section.footer.add_paragraph()
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(CONTENT_WIDTH), alignment=2)  # right
+    page = _("Page %(page)s of %(total)s", page="\x00PAGE\x00", total="\x00NUMPAGES\x00")
+    _muted(paragraph.add_run(title + "\t"))
+    for index, part in enumerate(page.split("\x00")):
+        if index % 2:
+            _field(paragraph, part)
+        elif part:
+            _muted(paragraph.add_run(part))
+
+
+def _muted(run) -> None:
+    run.font.size = Pt(8)
+    run.font.color.rgb = MUTED
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A simple field such as PAGE or NUMPAGES, with a placeholder until Word updates it."""
+    begin, code, separate, end = (OxmlElement("w:fldChar"), OxmlElement("w:instrText"),
+                                  OxmlElement("w:fldChar"), OxmlElement("w:fldChar"))
+    begin.set(qn("w:fldCharType"), "begin")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    separate.set(qn("w:fldCharType"), "separate")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, code, separate):
+        run = paragraph.add_run()
+        _muted(run)
+        run._r.append(element)
+    _muted(paragraph.add_run("1"))
+    run = paragraph.add_run()
+    _muted(run)
+    run._r.append(end)
 
 
 def _use_font(style, name: str) -> None:
@@ -169,8 +279,11 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths: list[float]) 
         _write(cell, text, bold=True, color=WHITE)
         _shade(cell, NAVY_HEX)
     for values in rows:
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            _write(cell, text)
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            if isinstance(value, labels.Cell):
+                _write_cell(cell, value)
+            else:
+                _write(cell, value)
     _set_widths(table, widths)
 
 
@@ -193,6 +306,22 @@ def _write(cell, text: object, bold: bool = False, color: RGBColor | None = None
     run.bold = bold
     if color:
         run.font.color.rgb = color
+
+
+def _write_cell(cell, value: labels.Cell) -> None:
+    """A cell with its text, an alert in red (e.g. "Te laat") and smaller grey notes."""
+    _write(cell, value.text)
+    if value.alert:
+        run = cell.add_paragraph().add_run(_text(value.alert))
+        run.bold = True
+        run.font.size = Pt(9)
+        run.font.color.rgb = ALERT
+    for note in value.notes:
+        paragraph = cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(2)
+        run = paragraph.add_run(_text(note))
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
 
 
 def _set_widths(table, widths_cm: list[float]) -> None:

@@ -1,7 +1,9 @@
 """An Excel workbook (.xlsx) of the agreements register, with openpyxl.
 
 One sheet, one row per agreement (open points included, see the Kind column). Every text cell is
-neutralised against formula injection and stored as a string; due dates are real dates.
+stored as a string, never a formula: a cell that looks like one (``=...``, ``+31 6 ...``,
+``- eerst navragen``) is written as text with Excel's quote-prefix style, so it shows exactly as
+typed, without the apostrophe the CSV needs. Due dates and last updates are real dates.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from . import labels
 from .document import TeamPlanDocument
-from .text import clean, spreadsheet_text
+from .text import FORMULA_TRIGGERS, clean
 
 EXCEL_CELL_LIMIT = 32_767  # Excel refuses to open a file with a longer cell
 EXCEL_MAX_ROW_HEIGHT = 409  # points
 LINE_HEIGHT = 15  # points per line of 11 pt text
-# Wie, Wat, Wanneer, Status, Soort, Hulp van buiten nodig, Bron
-COLUMN_WIDTHS = {"A": 22, "B": 60, "C": 13, "D": 14, "E": 18, "F": 28, "G": 24}
+# Nr, Wie, Wat, Beoogd resultaat, Wanneer, Te laat, Status, Soort, Hulp van buiten nodig,
+# Laatst bijgewerkt, Opvolging, Bron
+COLUMN_WIDTHS = {"A": 6, "B": 20, "C": 50, "D": 30, "E": 12, "F": 9, "G": 14, "H": 17, "I": 22,
+                 "J": 14, "K": 40, "L": 34}
 # Built-in format 14: Excel shows it in the reader's own short date format (23-11-2025 in NL).
 DATE_FORMAT = "mm-dd-yy"
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
@@ -38,6 +42,11 @@ def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
     sheet.append([_cell(header) for header in labels.register_headers()])
     for row in plan.agreements:
         sheet.append([_cell(value) for value in labels.register_values(row)])
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                cell.data_type = "s"  # text, never a formula
+                cell.quotePrefix = True  # and Excel keeps it text when someone edits it
 
     for cell in sheet[1]:
         cell.font = Font(name="Calibri", size=11, bold=True)
@@ -71,7 +80,7 @@ def _row_height(row) -> float:
     return min(LINE_HEIGHT * needed, EXCEL_MAX_ROW_HEIGHT)
 
 
-def _cell(value: str | date | None) -> str | date | None:
-    if value is None or isinstance(value, date):
+def _cell(value: str | int | date | None) -> str | int | date | None:
+    if value is None or isinstance(value, date | int):
         return value
-    return spreadsheet_text(value)[:EXCEL_CELL_LIMIT]
+    return clean(value)[:EXCEL_CELL_LIMIT]

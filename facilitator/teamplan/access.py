@@ -54,7 +54,7 @@ def team_for(user: User, team_id: int) -> Team:
 def agreement_for(user: User, team: Team, agreement_id: int) -> Agreement:
     """An agreement of a team the user sees; an id from any other team is refused alike."""
     agreement = db.session.get(Agreement, agreement_id)
-    if agreement is None or agreement.team_id != team.id:
+    if agreement is None or agreement.team_id != team.id or agreement.withdrawn_at is not None:
         refuse(user)
     return agreement
 

@@ -9,6 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
+
 from ..exports import csv, docx, markdown, pdf, spreadsheet
 from ..models import Team, Workshop
 from . import documents
@@ -48,12 +50,15 @@ def _render(formats: dict, fmt: str, document) -> tuple[bytes, str]:
     if fmt == "md":
         return render(document).encode("utf-8"), media_type
     out = io.BytesIO()
-    render(document, out)
+    if fmt == "docx":
+        render(document, out, template=current_app.config.get("DOCX_TEMPLATE"))
+    else:
+        render(document, out)
     return out.getvalue(), media_type
 
 
-def team_plan_file(team: Team, fmt: str, today: date | None = None) -> ExportFile:
-    document = documents.team_plan(team, today)
+def team_plan_file(team: Team, fmt: str, today: date | None = None, author: str = "") -> ExportFile:
+    document = documents.team_plan(team, today, author)
     content, media_type = _render(TEAM_PLAN_FORMATS, fmt, document)
     name = f"teamplan-{slug(team.name)}-{document.generated_on.isoformat()}.{fmt}"
     return ExportFile(content, media_type, name)

@@ -20,7 +20,7 @@ from ..workform import InputRejected
 from .models import AgreementChange, TeamPlan
 
 ACTIVE = ("open", "in_progress")
-FIELDS = ("text", "kind", "owner", "due", "status", "outside_help")
+FIELDS = ("text", "kind", "owner", "due", "status", "outside_help", "expected_result")
 TEXT_LIMIT = 2000
 
 
@@ -32,7 +32,8 @@ def _order_key(agreement: Agreement) -> tuple:
 
 
 def ordered(team: Team) -> list[Agreement]:
-    rows = db.session.scalars(select(Agreement).where(Agreement.team_id == team.id))
+    rows = db.session.scalars(select(Agreement).where(Agreement.team_id == team.id,
+                                                      Agreement.withdrawn_at.is_(None)))
     return sorted(rows, key=_order_key)
 
 
@@ -121,6 +122,9 @@ def validated(data: Mapping, *, partial: bool = False) -> dict:
             fields[name] = clean(value, limit=120, required=False, label=_("Who")) or None
         elif name == "outside_help":
             fields[name] = clean(value, limit=200, required=False, label=_("Outside help")) or None
+        elif name == "expected_result":
+            fields[name] = clean(value, limit=500, required=False, multiline=True,
+                                 label=_("Expected result")) or None
         elif name == "due":
             day = parse_day(value, _("When"))
             fields[name] = datetime.combine(day, datetime.min.time()) if day else None
@@ -173,6 +177,12 @@ def edit(agreement: Agreement, data: Mapping, user: User | None, *, action: str 
         record(agreement, user, action or ("status" if set(changes) == {"status"} else "edited"),
                changes, note)
     return changes
+
+
+def withdraw(agreement: Agreement, user: User | None, note: str = "") -> None:
+    """Take an agreement out of the plan; it stays in the database with its history."""
+    agreement.withdrawn_at = agreement.updated_at = utcnow()
+    record(agreement, user, "withdrawn", {}, note)
 
 
 def merge(team: Team, agreements: list[Agreement], data: Mapping, user: User) -> Agreement:

@@ -30,7 +30,7 @@ def team_plan_export(team_id: int, fmt: str):
     team = access.team_for(current_user, team_id)
     if fmt not in files.TEAM_PLAN_FORMATS:
         abort(404)
-    return download(files.team_plan_file(team, fmt))
+    return download(files.team_plan_file(team, fmt, author=documents.person(current_user)))
 
 
 @bp.route("/sessions/<int:workshop_id>/report")

@@ -16,7 +16,7 @@ def render(render_function, document) -> tuple[pypdf.PdfReader, str]:
 
 def flat(text: str) -> str:
     """Extracted text with line wrapping undone, to look for phrases that may wrap."""
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", re.sub(r"\u2010\s+", "", text))
 
 
 def test_team_plan_content(plan, lang):

@@ -1,0 +1,124 @@
+"""Results as bar charts: which tables of a session report people would rather look at than read.
+
+A table gets a chart when it has a column of labels and one or more columns of counts (the
+statements' agree / disagree / pass, the quiz's points per team, the incident's causes per factor
+group). The chart is an SVG with the same numbers as the table, which stays beside it for whoever
+needs the exact figures (and for screen readers). A ranking column (1, 2, 3 ...) and percentages
+are not charted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from .document import ReportTable
+from .text import clean
+
+_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s*(½)?\s*$")
+# Colours that print well in grey too, with text in black beside them (WCAG contrast on white).
+SERIES_COLOURS = ["#1F3864", "#C55A11", "#8C8C8C", "#548235", "#7030A0"]
+LABEL_WIDTH = 210  # px of the 640 px wide chart
+BAR_HEIGHT = 18
+ROW_GAP = 8
+
+
+@dataclass(frozen=True)
+class Chart:
+    series: list[str]  # the headers of the charted columns
+    bars: list[tuple[str, list[float]]]  # per row: its label and its value per series
+
+    @property
+    def stacked(self) -> bool:
+        return len(self.series) > 1
+
+
+def number(text: str) -> float | None:
+    """A count as the work forms write it: "3", "2,5", "1½"; None for anything else."""
+    match = _NUMBER.match(text or "")
+    if not match:
+        return None
+    value = float(match[0].replace("½", "").replace(",", ".").strip() or 0)
+    return value + (0.5 if match[1] else 0)
+
+
+def _is_ranking(values: list[float]) -> bool:
+    return len(values) > 1 and values == sorted(values) and values[0] == 1 and values[-1] <= len(values)
+
+
+def chart_of(table: ReportTable) -> Chart | None:
+    """The chart of a table of counts, or None when the table is not one."""
+    rows = table.padded_rows()
+    if not rows or table.width < 2:
+        return None
+    numeric, labels = [], []
+    for column in range(table.width):
+        values = [number(row[column]) for row in rows]
+        if all(v is not None for v in values):
+            if not _is_ranking(values):
+                numeric.append(column)
+        elif all("%" not in row[column] for row in rows):
+            labels.append(column)
+    if not numeric or not labels:
+        return None
+    if len(rows) == 1 and len(numeric) == 1:
+        return None  # one number: nothing to compare
+    headers = table.padded_headers()
+    label = labels[0]
+    bars = [(clean(row[label]), [number(row[c]) or 0.0 for c in numeric]) for row in rows]
+    if not any(sum(values) for _, values in bars):
+        return None
+    return Chart([clean(headers[c]) for c in numeric], bars)
+
+
+def _short(text: str, limit: int = 38) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
+def svg(chart: Chart, width: int = 640) -> str:
+    """The chart as a self-contained SVG: a bar per row, stacked per series, numbers in the bars."""
+    legend_height = 24 if chart.stacked else 0
+    height = legend_height + len(chart.bars) * (BAR_HEIGHT + ROW_GAP) + 4
+    plot = width - LABEL_WIDTH - 40
+    largest = max(sum(values) for _, values in chart.bars) or 1
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" font-family="Source Sans Pro, sans-serif" font-size="12">']
+    if chart.stacked:
+        x = LABEL_WIDTH
+        for name, colour in zip(chart.series, SERIES_COLOURS, strict=False):
+            parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>')
+            parts.append(f'<text x="{x + 16}" y="14">{escape(_short(name, 24))}</text>')
+            x += 30 + 7 * min(len(name), 24)
+    for index, (label, values) in enumerate(chart.bars):
+        y = legend_height + index * (BAR_HEIGHT + ROW_GAP)
+        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 13}" text-anchor="end">'
+                     f'{escape(_short(label))}</text>')
+        x = float(LABEL_WIDTH)
+        for value, colour in zip(values, SERIES_COLOURS, strict=False):
+            length = plot * value / largest
+            if length > 0:
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" '
+                             f'fill="{colour}"/>')
+                if length >= 18:
+                    parts.append(f'<text x="{x + length / 2:.1f}" y="{y + 13}" text-anchor="middle" '
+                                 f'fill="#FFFFFF">{_figure(value)}</text>')
+            x += length
+        if not chart.stacked or any(plot * v / largest < 18 for v in values if v):
+            total = " / ".join(_figure(v) for v in values) if chart.stacked else _figure(values[0])
+            parts.append(f'<text x="{x + 6:.1f}" y="{y + 13}">{escape(total)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def description(chart: Chart) -> str:
+    """The chart in words, for its alternative text."""
+    return "; ".join(
+        f"{_short(label, 60)}: " + ", ".join(f"{name} {_figure(v)}" for name, v in
+                                             zip(chart.series, values, strict=False))
+        for label, values in chart.bars)
