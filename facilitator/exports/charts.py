@@ -19,9 +19,10 @@ from .text import clean
 _NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s*(½)?\s*$")
 # Colours that print well in grey too, with text in black beside them (WCAG contrast on white).
 SERIES_COLOURS = ["#1F3864", "#C55A11", "#8C8C8C", "#548235", "#7030A0"]
-LABEL_WIDTH = 210  # px of the 640 px wide chart
+LABEL_WIDTH = 250  # px of the 640 px wide chart
+LABEL_CHARACTERS = 40  # per line of a label; a label has at most two lines
 BAR_HEIGHT = 18
-ROW_GAP = 8
+ROW_HEIGHT = 32
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,21 @@ def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _label_lines(text: str) -> list[str]:
+    """A label in at most two lines, broken between words; the rest ends in an ellipsis."""
+    words, lines, line = " ".join(text.split()).split(" "), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > LABEL_CHARACTERS:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], _short(" ".join(lines[1:]), LABEL_CHARACTERS)]
+    return [_short(one, LABEL_CHARACTERS + 4) for one in lines]
+
+
 def _figure(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
 
@@ -84,8 +100,8 @@ def _figure(value: float) -> str:
 def svg(chart: Chart, width: int = 640) -> str:
     """The chart as a self-contained SVG: a bar per row, stacked per series, numbers in the bars."""
     legend_height = 24 if chart.stacked else 0
-    height = legend_height + len(chart.bars) * (BAR_HEIGHT + ROW_GAP) + 4
-    plot = width - LABEL_WIDTH - 40
+    height = legend_height + len(chart.bars) * ROW_HEIGHT + 4
+    plot = width - LABEL_WIDTH - 50
     largest = max(sum(values) for _, values in chart.bars) or 1
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" font-family="Source Sans Pro, sans-serif" font-size="12">']
@@ -96,16 +112,20 @@ def svg(chart: Chart, width: int = 640) -> str:
             parts.append(f'<text x="{x + 16}" y="14">{escape(_short(name, 24))}</text>')
             x += 30 + 7 * min(len(name), 24)
     for index, (label, values) in enumerate(chart.bars):
-        y = legend_height + index * (BAR_HEIGHT + ROW_GAP)
-        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 13}" text-anchor="end">'
-                     f'{escape(_short(label))}</text>')
+        top = legend_height + index * ROW_HEIGHT
+        y = top + (ROW_HEIGHT - BAR_HEIGHT) // 2
+        label_lines = _label_lines(label)
+        first = top + ROW_HEIGHT // 2 + 4 - 7 * (len(label_lines) - 1)
+        for number_, line in enumerate(label_lines):
+            parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{first + 14 * number_}" text-anchor="end">'
+                         f'{escape(line)}</text>')
         x = float(LABEL_WIDTH)
         for value, colour in zip(values, SERIES_COLOURS, strict=False):
             length = plot * value / largest
             if length > 0:
                 parts.append(f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{BAR_HEIGHT}" '
                              f'fill="{colour}"/>')
-                if length >= 18:
+                if chart.stacked and length >= 18:
                     parts.append(f'<text x="{x + length / 2:.1f}" y="{y + 13}" text-anchor="middle" '
                                  f'fill="#FFFFFF">{_figure(value)}</text>')
             x += length

@@ -13,9 +13,10 @@ from typing import BinaryIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor, Twips
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -26,7 +27,7 @@ from .text import lines
 FONT = "Calibri"
 CONTENT_WIDTH = 17.0  # cm: A4 minus 2 cm margins
 # Nr / Wat / Wie / Wanneer / Status / Soort / Hulp van buiten nodig, in cm.
-AGREEMENT_WIDTHS = [0.9, 5.9, 2.3, 2.2, 2.2, 1.8, 1.7]
+AGREEMENT_WIDTHS = [1.1, 4.7, 2.3, 2.1, 2.2, 2.7, 1.9]
 LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
 NAVY, NAVY_HEX = RGBColor(0x1F, 0x38, 0x64), "1F3864"
 ALERT = RGBColor(0xA4, 0x00, 0x00)
@@ -60,7 +61,7 @@ def render_team_plan(plan: TeamPlanDocument, out: BinaryIO, template: str | None
             doc,
             [_("Session"), _("Date"), _("Participants")],
             [[s.title, labels.format_day(s.held_on), str(s.participant_count)] for s in plan.sessions],
-            [10.0, 4.5, 2.5],
+            [9.5, 4.5, 3.0],
         )
 
     doc.add_heading(_("Goals"), level=1)
@@ -194,7 +195,10 @@ def _footer(section, title: str) -> None:
     paragraph = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
     if paragraph.text.strip():  # a house-style footer: keep it, add ours below
         paragraph = section.footer.add_paragraph()
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(CONTENT_WIDTH), alignment=2)  # right
+    tabs = paragraph.paragraph_format.tab_stops
+    for inherited in (Twips(4680), Twips(9360)):  # the Footer style's centre and right stops
+        tabs.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Cm(CONTENT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
     page = _("Page %(page)s of %(total)s", page="\x00PAGE\x00", total="\x00NUMPAGES\x00")
     _muted(paragraph.add_run(title + "\t"))
     for index, part in enumerate(page.split("\x00")):

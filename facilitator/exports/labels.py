@@ -138,7 +138,7 @@ def agreement_cells(row: AgreementRow) -> list[Cell]:
         Cell(str(row.number) if row.number is not None else ""),
         Cell(row.text, notes=agreement_notes(row)),
         Cell(row.owner or ""),
-        Cell(format_day(row.due), alert=overdue_label() if row.overdue else ""),
+        Cell(format_day(row.due, "medium"), alert=overdue_label() if row.overdue else ""),
         Cell(status_label(row.status),
              notes=[_("Updated %(date)s", date=updated)] if updated else []),
         Cell(kind_label(row.kind)),

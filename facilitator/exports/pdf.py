@@ -62,6 +62,7 @@ ul { margin: 0 0 4pt; padding-left: 14pt; }
 li { margin-bottom: 3pt; }
 table { border-collapse: collapse; width: 100%%; table-layout: fixed; margin-bottom: 6pt; }
 td, th { hyphens: auto; overflow-wrap: break-word; text-align: left; vertical-align: top; }
+th { hyphens: manual; }
 table.grid th { background: #1F3864; color: #FFFFFF; font-size: 9pt; padding: 3pt 4pt; }
 table.grid td { font-size: 9pt; padding: 3pt 4pt; border: 0.5pt solid #9AA5B8; }
 table.grid th { border: 0.5pt solid #9AA5B8; }
@@ -136,7 +137,7 @@ TEMPLATES = {
 
 
 def render_team_plan(plan: TeamPlanDocument, out: BinaryIO) -> None:
-    widths = [5, 37, 13, 13, 12, 9, 11]  # No. / What / Who / When / Status / Kind / Outside help
+    widths = [5, 35, 13, 11, 12, 12, 12]  # No. / What / Who / When / Status / Kind / Outside help
     rows = [labels.agreement_cells(row) for row in plan.settled_agreements]
     html = _environment().get_template("team_plan.html").render(
         **_base(_("Team plan: %(team)s", team=plan.team_name), plan.author or plan.trainer),
@@ -249,13 +250,14 @@ def _proportional(headers: list[str], rows: list[list[str]], numeric: tuple[int,
     gets room for its heading, a column of sentences the most."""
     weights = []
     for column, header in enumerate(headers):
-        longest_word = max((len(w) for text in [header, *(r[column] for r in rows)]
-                            for w in text.split()), default=1)
+        # Bold headings are wider than body text: room for the longest word of the heading.
+        heading_word = max((len(w) for w in header.split()), default=1) * 1.25 + 1
+        longest_word = max((len(w) for r in rows for w in r[column].split()), default=1)
         if column in numeric:
-            weight = max(len(header), 4) * 0.9
+            weight = max(heading_word, longest_word + 2, 5)
         else:
             average = sum(len(r[column]) for r in rows) / max(len(rows), 1)
-            weight = max(min(average, 60), longest_word, 6)
+            weight = max(min(average, 60), longest_word, heading_word, 6)
         weights.append(weight)
     total = sum(weights) or 1
     return [100 * w / total for w in weights]

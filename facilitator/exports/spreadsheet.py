@@ -25,8 +25,8 @@ EXCEL_MAX_ROW_HEIGHT = 409  # points
 LINE_HEIGHT = 15  # points per line of 11 pt text
 # Nr, Wie, Wat, Beoogd resultaat, Wanneer, Te laat, Status, Soort, Hulp van buiten nodig,
 # Laatst bijgewerkt, Opvolging, Bron
-COLUMN_WIDTHS = {"A": 6, "B": 20, "C": 50, "D": 30, "E": 12, "F": 9, "G": 14, "H": 17, "I": 22,
-                 "J": 14, "K": 40, "L": 34}
+COLUMN_WIDTHS = {"A": 5, "B": 18, "C": 45, "D": 28, "E": 12, "F": 8, "G": 13, "H": 16, "I": 18,
+                 "J": 12, "K": 32, "L": 26}
 # Built-in format 14: Excel shows it in the reader's own short date format (23-11-2025 in NL).
 DATE_FORMAT = "mm-dd-yy"
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
@@ -51,6 +51,8 @@ def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
     for cell in sheet[1]:
         cell.font = Font(name="Calibri", size=11, bold=True)
         cell.fill = HEADER_FILL
+        cell.alignment = TOP_WRAPPED
+    sheet.row_dimensions[1].height = 2 * LINE_HEIGHT
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = TOP_WRAPPED
