@@ -15,6 +15,7 @@ from typing import BinaryIO
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from . import labels
 from .document import TeamPlanDocument
@@ -82,7 +83,35 @@ def _row_height(row) -> float:
     return min(LINE_HEIGHT * needed, EXCEL_MAX_ROW_HEIGHT)
 
 
-def _cell(value: str | int | date | None) -> str | int | date | None:
-    if value is None or isinstance(value, date | int):
+def _cell(value: str | int | float | date | None) -> str | int | float | date | None:
+    if value is None or isinstance(value, date | int | float):
         return value
     return clean(value)[:EXCEL_CELL_LIMIT]
+
+
+def render_rows(title: str, headers: list[str], rows: list[list], out: BinaryIO,
+                widths: list[int] | None = None) -> None:
+    """Any table as a sheet for analysis: bold frozen header row, autofilter, dates as dates,
+    numbers as numbers, text as text (never a formula)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = clean(title)[:31] or "Sheet"
+    workbook.properties.title = clean(title)[:255]
+    sheet.append([_cell(h) for h in headers])
+    for row in rows:
+        sheet.append([_cell(v) for v in row])
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            if isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+    for cell in sheet[1]:
+        cell.font = Font(name="Calibri", size=11, bold=True)
+        cell.fill = HEADER_FILL
+    for index, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    workbook.save(out)

@@ -13,7 +13,7 @@ from flask import current_app
 
 from ..exports import csv, docx, markdown, pdf, spreadsheet
 from ..models import Team, Workshop
-from . import documents
+from . import documents, results
 
 
 @dataclass(frozen=True)
@@ -69,3 +69,19 @@ def session_report_file(workshop: Workshop, fmt: str) -> ExportFile:
     content, media_type = _render(SESSION_FORMATS, fmt, report)
     name = f"sessieverslag-{slug(workshop.title)}-{report.held_on.isoformat()}.{fmt}"
     return ExportFile(content, media_type, name)
+
+
+RESULT_FORMATS = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
+
+
+def session_results_file(workshop: Workshop, fmt: str) -> ExportFile:
+    """The session's raw results (see ``results``) as a sheet or CSV."""
+    headers, rows = results.table(workshop)
+    out = io.BytesIO()
+    if fmt == "xlsx":
+        spreadsheet.render_rows(workshop.title, headers, rows, out,
+                                widths=[30, 12, 28, 18, 36, 14, 14, 16, 10])
+    else:
+        csv.render_rows(headers, rows, out)
+    name = f"resultaten-{slug(workshop.title)}-{documents.held_on(workshop).isoformat()}.{fmt}"
+    return ExportFile(out.getvalue(), RESULT_FORMATS[fmt], name)

@@ -53,6 +53,16 @@ def session_report_export(workshop_id: int, fmt: str):
     return download(files.session_report_file(workshop, fmt))
 
 
+@bp.route("/sessions/<int:workshop_id>/results.<fmt>")
+@login_required
+def session_results_export(workshop_id: int, fmt: str):
+    """The raw results, one row per step and option, with the report's privacy."""
+    workshop = access.workshop_for(current_user, workshop_id)
+    if fmt not in files.RESULT_FORMATS:
+        abort(404)
+    return download(files.session_results_file(workshop, fmt))
+
+
 @bp.route("/sessions/<int:workshop_id>/team", methods=["POST"])
 @login_required
 def link_session(workshop_id: int):
