@@ -248,7 +248,7 @@ def _whole(name: str, default: int, low: int, high: int | None) -> int:
     if raw is None:
         return default
     if not raw.isdigit() or int(raw) < low or (high is not None and int(raw) > high):
-        bounds = f"{low}-{high}" if high else f"{low} or more"
+        bounds = f"{low}-{high}" if high else _("%(low)d or more", low=low)
         raise Refused(422, "invalid_parameter",
                       _("%(name)s: give a whole number, %(bounds)s.", name=name, bounds=bounds))
     return int(raw)
@@ -379,10 +379,11 @@ def agreement_update(team_id: int, agreement_id: int):
            status=204, if_match=True)
 def agreement_delete(team_id: int, agreement_id: int):
     team = access.team_for(g.api_user, team_id)
-    agreement = access.agreement_for(g.api_user, team, agreement_id)
-    _check_if_match(team, agreement)
-    plan.withdraw(agreement, g.api_user)
-    db.session.commit()
+    agreement = access.agreement_for(g.api_user, team, agreement_id, withdrawn=True)
+    if agreement.withdrawn_at is None:  # withdrawing twice changes nothing more
+        _check_if_match(team, agreement)
+        plan.withdraw(agreement, g.api_user)
+        db.session.commit()
     return Response(status=204)
 
 
