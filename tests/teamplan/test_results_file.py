@@ -88,3 +88,13 @@ def test_results_of_an_unknown_format_or_another_trainer_are_refused(voted, app)
     other = app.test_client()
     login(other, "other@example.nl")
     assert other.get(f"/sessions/{workshop_id}/results.csv").status_code == 403
+
+
+def test_the_session_report_has_one_table_for_a_round_of_statements(voted):
+    http, workshop_id = voted
+    text = http.get(f"/sessions/{workshop_id}/report.md").get_data(as_text=True)
+    tables = [line for line in text.splitlines() if line.startswith("| Stelling |")]
+    assert len(tables) == 1  # not one single-row table per statement
+    rows = text.split(tables[0], 1)[1].split("\n\n", 1)[0].strip().splitlines()[1:]
+    assert len(rows) == 2 and "Schelden hoort bij het werk." in rows[0]  # the third: too few answers
+    assert "Minder dan 3 antwoorden" in text
