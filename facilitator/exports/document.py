@@ -6,6 +6,7 @@ out. Text fields may hold anything a person can type: the renderers make it safe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -13,6 +14,8 @@ from typing import Literal
 Kind = Literal["working_agreement", "action", "open_point", "learning_goal"]
 Status = Literal["open", "in_progress", "done", "dropped"]
 Visibility = Literal["anonymous", "named", "trainer"]
+
+_NUMBER = re.compile(r"^\s*-?\d+(?:[.,]\d+)?\s*(?:½|%)?\s*$")
 
 KINDS: tuple[Kind, ...] = ("working_agreement", "action", "open_point", "learning_goal")
 STATUSES: tuple[Status, ...] = ("open", "in_progress", "done", "dropped")
@@ -87,6 +90,29 @@ class ReportTable:
 
     def padded_headers(self) -> list[str]:
         return list(self.headers) + [""] * (self.width - len(self.headers))
+
+    def numeric_columns(self) -> tuple[int, ...]:
+        """The columns that hold only numbers (counts, points, percentages)."""
+        rows = self.padded_rows()
+        return tuple(i for i in range(self.width)
+                     if rows and all(_NUMBER.match(row[i]) for row in rows))
+
+    def shares(self) -> list[float]:
+        """Each column's share of the width, after how much text it holds: a column of numbers
+        gets room for its heading, a column of sentences the most (they add up to 1)."""
+        rows, numeric, weights = self.padded_rows(), self.numeric_columns(), []
+        for column, header in enumerate(self.padded_headers()):
+            # Bold headings are wider than body text: room for the longest word of the heading.
+            heading_word = max((len(w) for w in header.split()), default=1) * 1.25 + 1
+            longest_word = max((len(w) for r in rows for w in r[column].split()), default=1)
+            if column in numeric:
+                weight = max(heading_word, longest_word + 2, 5)
+            else:
+                average = sum(len(r[column]) for r in rows) / max(len(rows), 1)
+                weight = max(min(average, 60), longest_word, heading_word, 6)
+            weights.append(weight)
+        total = sum(weights) or 1
+        return [weight / total for weight in weights]
 
 
 @dataclass(frozen=True)

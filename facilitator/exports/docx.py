@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
@@ -273,7 +273,8 @@ def _facts(doc, facts: list[tuple[str, object]]) -> None:
     _set_widths(table, [4.5, CONTENT_WIDTH - 4.5])
 
 
-def _table(doc, headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
+def _table(doc, headers: list[str], rows: list[list[str]], widths: list[float],
+           numeric: tuple[int, ...] = ()) -> None:
     """A bordered table with a navy header row that repeats on every page."""
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -288,6 +289,9 @@ def _table(doc, headers: list[str], rows: list[list[str]], widths: list[float]) 
                 _write_cell(cell, value)
             else:
                 _write(cell, value)
+    for column in numeric:  # numbers right-aligned, heading included
+        for cell in table.columns[column].cells:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _set_widths(table, widths)
 
 
@@ -296,8 +300,8 @@ def _report_table(doc, table: ReportTable) -> None:
         return
     if table.caption:
         doc.add_paragraph().add_run(_text(table.caption)).bold = True
-    widths = [CONTENT_WIDTH / table.width] * table.width
-    _table(doc, table.padded_headers(), table.padded_rows(), widths)
+    widths = [CONTENT_WIDTH * share for share in table.shares()]
+    _table(doc, table.padded_headers(), table.padded_rows(), widths, numeric=table.numeric_columns())
     doc.add_paragraph()  # keeps Word from merging it with a next table
 
 

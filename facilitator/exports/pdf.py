@@ -233,34 +233,15 @@ def _css_string(text: str) -> str:
 
 def _report_table(table: ReportTable) -> dict:
     rows = table.padded_rows()
-    numeric = tuple(i for i in range(table.width) if rows and all(charts.number(r[i]) is not None
-                                                                  for r in rows))
+    numeric = table.numeric_columns()
     chart = charts.chart_of(table)
     image = alt = ""
     if chart is not None:
         image = "data:image/svg+xml;base64," + base64.b64encode(charts.svg(chart).encode()).decode()
         alt = _printable(charts.description(chart))
     return {"caption": table.caption, "headers": table.padded_headers(), "rows": rows,
-            "widths": _proportional(table.padded_headers(), rows, numeric), "numeric": numeric,
+            "widths": [100 * share for share in table.shares()], "numeric": numeric,
             "chart": image, "alt": alt}
-
-
-def _proportional(headers: list[str], rows: list[list[str]], numeric: tuple[int, ...]) -> list[float]:
-    """Column widths in percent, after how much text each column holds: a column of numbers
-    gets room for its heading, a column of sentences the most."""
-    weights = []
-    for column, header in enumerate(headers):
-        # Bold headings are wider than body text: room for the longest word of the heading.
-        heading_word = max((len(w) for w in header.split()), default=1) * 1.25 + 1
-        longest_word = max((len(w) for r in rows for w in r[column].split()), default=1)
-        if column in numeric:
-            weight = max(heading_word, longest_word + 2, 5)
-        else:
-            average = sum(len(r[column]) for r in rows) / max(len(rows), 1)
-            weight = max(min(average, 60), longest_word, heading_word, 6)
-        weights.append(weight)
-    total = sum(weights) or 1
-    return [100 * w / total for w in weights]
 
 
 def _text(value: object) -> Markup:

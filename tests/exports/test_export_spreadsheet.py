@@ -21,7 +21,7 @@ def test_header_row(plan, lang):
     assert headers[4] == lang.when and headers[6] == "Status"
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.column_dimensions["C"].width >= 50
+    assert sheet.column_dimensions["C"].width >= 45
     assert sheet.auto_filter.ref == f"A1:L{len(plan.agreements) + 1}"
 
 

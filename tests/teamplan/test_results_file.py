@@ -98,3 +98,16 @@ def test_the_session_report_has_one_table_for_a_round_of_statements(voted):
     rows = text.split(tables[0], 1)[1].split("\n\n", 1)[0].strip().splitlines()[1:]
     assert len(rows) == 2 and "Schelden hoort bij het werk." in rows[0]  # the third: too few answers
     assert "Minder dan 3 antwoorden" in text
+
+
+def test_the_session_report_renders_for_people_to_look_at(voted, tmp_path):
+    """test-artifacts/session-voted-pdf-1.png and session-voted-docx-1.png."""
+    from .test_documents_rendered import _office_pdf, _pngs
+
+    http, workshop_id = voted
+    pdf = tmp_path / "verslag.pdf"
+    pdf.write_bytes(http.get(f"/sessions/{workshop_id}/report.pdf").data)
+    _pngs(pdf, "session-voted-pdf", pages=1)
+    word = tmp_path / "verslag.docx"
+    word.write_bytes(http.get(f"/sessions/{workshop_id}/report.docx").data)
+    _pngs(_office_pdf(word, tmp_path), "session-voted-docx", pages=1)
