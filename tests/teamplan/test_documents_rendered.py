@@ -80,14 +80,14 @@ def _export(client, team_id: int, fmt: str) -> bytes:
     return response.data
 
 
-def _pngs(pdf: Path, name: str, pages: int = 2) -> list[Path]:
-    """The first pages of a PDF as PNG files in test-artifacts/."""
+def _pngs(pdf: Path, name: str, pages: int = 2, first: int = 1) -> list[Path]:
+    """The first pages of a PDF (or those from ``first`` on) as PNG files in test-artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)
     prefix = ARTIFACTS / name
     for old in ARTIFACTS.glob(f"{name}-*.png"):
         old.unlink()
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", str(pages), str(pdf), str(prefix)],
-                   check=True, timeout=120)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(first), "-l", str(first + pages - 1),
+                    str(pdf), str(prefix)], check=True, timeout=120)
     found = sorted(ARTIFACTS.glob(f"{name}-*.png"))
     assert found, name
     return found
@@ -182,5 +182,6 @@ def test_forty_agreements_export_cleanly_in_every_format(forty, lead_client, tmp
     if not (shutil.which("pdftoppm") and shutil.which("soffice")):
         pytest.fail("pdftoppm and soffice are needed: run scripts/ensure-services.sh")
     _pngs(tmp_path / "teamplan.pdf", "teamplan-40-pdf")
+    _pngs(tmp_path / "teamplan.pdf", "teamplan-40-pdf-end", pages=1, first=len(reader.pages))
     _pngs(_office_pdf(tmp_path / "teamplan.docx", tmp_path), "teamplan-40-docx")
     _pngs(_office_pdf(tmp_path / "teamplan.xlsx", tmp_path), "teamplan-40-xlsx", pages=1)
