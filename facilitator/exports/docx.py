@@ -27,7 +27,7 @@ from .text import lines
 FONT = "Calibri"
 CONTENT_WIDTH = 17.0  # cm: A4 minus 2 cm margins
 # Nr / Wat / Wie / Wanneer / Status / Soort / Hulp van buiten nodig, in cm.
-AGREEMENT_WIDTHS = [1.1, 4.7, 2.3, 2.1, 2.2, 2.7, 1.9]
+AGREEMENT_WIDTHS = [1.1, 4.5, 2.3, 2.1, 2.2, 2.9, 1.9]
 LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
 NAVY, NAVY_HEX = RGBColor(0x1F, 0x38, 0x64), "1F3864"
 ALERT = RGBColor(0xA4, 0x00, 0x00)
@@ -51,7 +51,9 @@ def render_team_plan(plan: TeamPlanDocument, out: BinaryIO, template: str | None
         ],
     )
     if plan.overdue_count:
-        summary = doc.add_paragraph().add_run(labels.overdue_summary(plan.overdue_count))
+        line = doc.add_paragraph()
+        line.paragraph_format.space_before = Pt(8)
+        summary = line.add_run(labels.overdue_summary(plan.overdue_count))
         summary.bold = True
         summary.font.color.rgb = ALERT
 

@@ -32,6 +32,8 @@ COLUMN_WIDTHS = {"A": 5, "B": 18, "C": 45, "D": 28, "E": 12, "F": 8, "G": 13, "H
 DATE_FORMAT = "mm-dd-yy"
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
+CENTRED = Alignment(vertical="top", horizontal="center")
+CENTRED_COLUMNS = ("A", "E", "F", "J")  # Nr, Wanneer, Te laat, Laatst bijgewerkt: apart from the text
 
 
 def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
@@ -56,7 +58,7 @@ def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
     sheet.row_dimensions[1].height = 2 * LINE_HEIGHT
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = TOP_WRAPPED
+            cell.alignment = CENTRED if cell.column_letter in CENTRED_COLUMNS else TOP_WRAPPED
             if isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
         sheet.row_dimensions[row[0].row].height = _row_height(row)
