@@ -190,6 +190,9 @@ def _set_language(doc, tag: str) -> None:
         lang.set(qn("w:val"), tag)
         lang.set(qn("w:eastAsia"), tag)
         lang.set(qn("w:bidi"), "ar-SA")
+    theme_language = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), tag)
 
 
 def _footer(section, title: str) -> None:
