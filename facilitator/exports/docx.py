@@ -8,6 +8,7 @@ styles, page set-up, headers and footers are used, its body is left out.
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from typing import BinaryIO
 
@@ -20,7 +21,7 @@ from docx.shared import Cm, Pt, RGBColor, Twips
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from . import labels
+from . import charts, labels
 from .document import ReportTable, SessionReport, TeamPlanDocument
 from .text import lines
 
@@ -304,7 +305,18 @@ def _report_table(doc, table: ReportTable) -> None:
     if table.width == 0:
         return
     if table.caption:
-        doc.add_paragraph().add_run(_text(table.caption)).bold = True
+        caption = doc.add_paragraph()
+        caption.paragraph_format.keep_with_next = True
+        caption.add_run(_text(table.caption)).bold = True
+    chart = charts.chart_of(table)
+    if chart is not None:  # the numbers as bars, the table below for the exact figures
+        picture = doc.add_paragraph()
+        picture.paragraph_format.keep_with_next = True
+        picture.add_run().add_picture(io.BytesIO(charts.png(chart)), width=Cm(CONTENT_WIDTH - 1))
+        properties = picture._p.xpath(".//wp:docPr")
+        if properties:  # alternative text, for screen readers and Word's accessibility check
+            properties[0].set("descr", charts.description(chart)[:2000])
+            properties[0].set("title", _text(table.caption) or _("Chart"))
     widths = [CONTENT_WIDTH * share for share in table.shares()]
     _table(doc, table.padded_headers(), table.padded_rows(), widths, numeric=table.numeric_columns())
     doc.add_paragraph()  # keeps Word from merging it with a next table

@@ -101,3 +101,28 @@ def test_the_session_report_pdf_shows_charts_with_alternative_text(results_repor
                         str(ARTIFACTS / "session-report.pdf"), str(ARTIFACTS / "session-report-pdf")],
                        check=True, timeout=120)
         (ARTIFACTS / "session-report.pdf").unlink()
+
+
+def test_the_word_session_report_has_the_charts_as_pictures_with_alternative_text(results_report, lang):
+    import docx as python_docx
+
+    from facilitator.exports import docx
+
+    out = io.BytesIO()
+    docx.render_session_report(results_report, out)
+    doc = python_docx.Document(io.BytesIO(out.getvalue()))
+    assert len(doc.inline_shapes) == 3
+    described = doc.element.body.xpath(".//wp:docPr/@descr")
+    assert len(described) == 3 and "Organisatie: Oorzaken 4" in described[2]
+    if lang.code == "nl":
+        if not (shutil.which("soffice") and shutil.which("pdftoppm")):
+            pytest.fail("soffice and pdftoppm are needed: run scripts/ensure-services.sh")
+        folder = ARTIFACTS / "session-report-docx-work"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "verslag.docx").write_bytes(out.getvalue())
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(folder), str(folder / "verslag.docx")],
+                       check=True, timeout=240, capture_output=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(folder / "verslag.pdf"),
+                        str(ARTIFACTS / "session-report-docx")], check=True, timeout=120)
+        shutil.rmtree(folder)
