@@ -46,6 +46,8 @@ def from_environment() -> dict:
         "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
+        # A .docx whose styles, headers and footers the Word exports take (a house style).
+        "DOCX_TEMPLATE": os.environ.get("FACILITATOR_DOCX_TEMPLATE") or None,
         "BEHIND_PROXY": os.environ.get("FACILITATOR_BEHIND_PROXY", "") == "1",
     }
 

@@ -37,6 +37,10 @@ fi
 have_port 6379 || { echo "ensure-services: Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
 
 [ -x /usr/bin/chromium ] || apt_install chromium fonts-dejavu-core
+# Documents rendered to PNG for people to look at: pdftoppm, and LibreOffice for Word and Excel files.
+command -v pdftoppm >/dev/null || apt_install poppler-utils
+command -v soffice >/dev/null || apt_install --no-install-recommends libreoffice-writer-nogui \
+  libreoffice-calc-nogui
 # npm brings axe-core (accessibility checks) and the socket.io client from the npm registry.
 command -v npm >/dev/null || apt_install npm
 echo "services: postgresql :5432, redis :6379, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"

@@ -28,9 +28,23 @@ def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
     out.write((BOM + buffer.getvalue()).encode("utf-8"))
 
 
-def _cell(value: str | date | None) -> str:
+def render_rows(headers: list[str], rows: list[list], out: BinaryIO) -> None:
+    """Any table as CSV for Dutch Excel (see the module's description)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_cell(header) for header in headers])
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    out.write((BOM + buffer.getvalue()).encode("utf-8"))
+
+
+def _cell(value: str | int | float | date | None) -> str:
     if value is None:
         return ""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")  # Dutch Excel's decimal comma
     if isinstance(value, date):
         return value.isoformat()
     return spreadsheet_text(value)

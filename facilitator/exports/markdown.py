@@ -36,6 +36,11 @@ def text(value: object) -> str:
 
 
 def cell(value: object) -> str:
+    if isinstance(value, labels.Cell):
+        parts = [cell(value.text)] if value.text else []
+        parts += [f"**{cell(value.alert)}**"] if value.alert else []
+        parts += [f"*{cell(note)}*" for note in value.notes]
+        return "<br>".join(parts)
     return "<br>".join(line for line in escape(value) if line)
 
 
@@ -63,6 +68,8 @@ def render_team_plan(plan: TeamPlanDocument) -> str:
             ]
         ),
     ]
+    if plan.overdue_count:
+        blocks.append(f"**{cell(labels.overdue_summary(plan.overdue_count))}**")
     if plan.sessions:
         blocks += [
             "## " + _("Sessions"),

@@ -1,7 +1,9 @@
 """An Excel workbook (.xlsx) of the agreements register, with openpyxl.
 
 One sheet, one row per agreement (open points included, see the Kind column). Every text cell is
-neutralised against formula injection and stored as a string; due dates are real dates.
+stored as a string, never a formula: a cell that looks like one (``=...``, ``+31 6 ...``,
+``- eerst navragen``) is written as text with Excel's quote-prefix style, so it shows exactly as
+typed, without the apostrophe the CSV needs. Due dates and last updates are real dates.
 """
 
 from __future__ import annotations
@@ -13,20 +15,25 @@ from typing import BinaryIO
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 from . import labels
 from .document import TeamPlanDocument
-from .text import clean, spreadsheet_text
+from .text import FORMULA_TRIGGERS, clean
 
 EXCEL_CELL_LIMIT = 32_767  # Excel refuses to open a file with a longer cell
 EXCEL_MAX_ROW_HEIGHT = 409  # points
 LINE_HEIGHT = 15  # points per line of 11 pt text
-# Wie, Wat, Wanneer, Status, Soort, Hulp van buiten nodig, Bron
-COLUMN_WIDTHS = {"A": 22, "B": 60, "C": 13, "D": 14, "E": 18, "F": 28, "G": 24}
+# Nr, Wie, Wat, Beoogd resultaat, Wanneer, Te laat, Status, Soort, Hulp van buiten nodig,
+# Laatst bijgewerkt, Opvolging, Bron
+COLUMN_WIDTHS = {"A": 5, "B": 18, "C": 45, "D": 28, "E": 12, "F": 8, "G": 13, "H": 16, "I": 18,
+                 "J": 12, "K": 32, "L": 26}
 # Built-in format 14: Excel shows it in the reader's own short date format (23-11-2025 in NL).
 DATE_FORMAT = "mm-dd-yy"
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 TOP_WRAPPED = Alignment(vertical="top", wrap_text=True)
+CENTRED = Alignment(vertical="top", horizontal="center")
+CENTRED_COLUMNS = ("A", "E", "F", "J")  # Nr, Wanneer, Te laat, Laatst bijgewerkt: apart from the text
 
 
 def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
@@ -38,13 +45,20 @@ def render_agreements(plan: TeamPlanDocument, out: BinaryIO) -> None:
     sheet.append([_cell(header) for header in labels.register_headers()])
     for row in plan.agreements:
         sheet.append([_cell(value) for value in labels.register_values(row)])
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                cell.data_type = "s"  # text, never a formula
+                cell.quotePrefix = True  # and Excel keeps it text when someone edits it
 
     for cell in sheet[1]:
         cell.font = Font(name="Calibri", size=11, bold=True)
         cell.fill = HEADER_FILL
+        cell.alignment = TOP_WRAPPED
+    sheet.row_dimensions[1].height = 2 * LINE_HEIGHT
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            cell.alignment = TOP_WRAPPED
+            cell.alignment = CENTRED if cell.column_letter in CENTRED_COLUMNS else TOP_WRAPPED
             if isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
         sheet.row_dimensions[row[0].row].height = _row_height(row)
@@ -71,7 +85,35 @@ def _row_height(row) -> float:
     return min(LINE_HEIGHT * needed, EXCEL_MAX_ROW_HEIGHT)
 
 
-def _cell(value: str | date | None) -> str | date | None:
-    if value is None or isinstance(value, date):
+def _cell(value: str | int | float | date | None) -> str | int | float | date | None:
+    if value is None or isinstance(value, date | int | float):
         return value
-    return spreadsheet_text(value)[:EXCEL_CELL_LIMIT]
+    return clean(value)[:EXCEL_CELL_LIMIT]
+
+
+def render_rows(title: str, headers: list[str], rows: list[list], out: BinaryIO,
+                widths: list[int] | None = None) -> None:
+    """Any table as a sheet for analysis: bold frozen header row, autofilter, dates as dates,
+    numbers as numbers, text as text (never a formula)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = clean(title)[:31] or "Sheet"
+    workbook.properties.title = clean(title)[:255]
+    sheet.append([_cell(h) for h in headers])
+    for row in rows:
+        sheet.append([_cell(v) for v in row])
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            if isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+    for cell in sheet[1]:
+        cell.font = Font(name="Calibri", size=11, bold=True)
+        cell.fill = HEADER_FILL
+    for index, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    workbook.save(out)

@@ -51,10 +51,12 @@ def team_for(user: User, team_id: int) -> Team:
     return team
 
 
-def agreement_for(user: User, team: Team, agreement_id: int) -> Agreement:
-    """An agreement of a team the user sees; an id from any other team is refused alike."""
+def agreement_for(user: User, team: Team, agreement_id: int, withdrawn: bool = False) -> Agreement:
+    """An agreement of a team the user sees; an id from any other team is refused alike, and so is
+    a withdrawn one unless ``withdrawn`` asks for it."""
     agreement = db.session.get(Agreement, agreement_id)
-    if agreement is None or agreement.team_id != team.id:
+    if (agreement is None or agreement.team_id != team.id
+            or (agreement.withdrawn_at is not None and not withdrawn)):
         refuse(user)
     return agreement
 

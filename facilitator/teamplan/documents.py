@@ -34,6 +34,7 @@ from ..snapshots import enough_for_screen
 from ..workform import ANONYMOUS, NAMED, TRAINER_ONLY, Table
 from ..workform import Participant as ParticipantData
 from . import plan, teams
+from .models import AgreementChange
 
 log = logging.getLogger("facilitator.teamplan")
 NAME_REMOVED = "[…]"
@@ -57,18 +58,43 @@ def source_label(workshop: Workshop | None, activity: Activity | None = None) ->
 
 
 def agreement_row(agreement: Agreement, workshop: Workshop | None,
-                  activity: Activity | None = None) -> AgreementRow:
+                  activity: Activity | None = None, *, number: int | None = None,
+                  followup: str = "", today: date | None = None) -> AgreementRow:
     return AgreementRow(text=agreement.text, kind=agreement.kind, owner=agreement.owner,
                         due=agreement.due.date() if agreement.due else None,
                         status=agreement.status, outside_help=agreement.outside_help,
-                        source=source_label(workshop, activity))
+                        source=source_label(workshop, activity), number=number,
+                        overdue=plan.is_overdue(agreement, today),
+                        expected_result=getattr(agreement, "expected_result", None) or None,
+                        updated_at=agreement.updated_at, followup=followup)
+
+
+def person(user) -> str:
+    """How a trainer is named in a document: the display name if the account has one, else the
+    e-mail address."""
+    return (getattr(user, "display_name", None) or user.email) if user is not None else ""
 
 
 def _trainers(workshops: list[Workshop]) -> str:
-    return ", ".join(dict.fromkeys(w.trainer.email for w in workshops))
+    return ", ".join(dict.fromkeys(person(w.trainer) for w in workshops))
 
 
-def team_plan(team: Team, today: date | None = None) -> TeamPlanDocument:
+def followup_notes(agreements: list[Agreement]) -> dict[int, str]:
+    """The latest follow-up note per agreement: what was said when it was reviewed in a session."""
+    ids = [a.id for a in agreements]
+    if not ids:
+        return {}
+    notes: dict[int, str] = {}
+    for change in db.session.scalars(
+            select(AgreementChange).where(AgreementChange.agreement_id.in_(ids),
+                                          AgreementChange.action == "reviewed",
+                                          AgreementChange.note != "")
+            .order_by(AgreementChange.at, AgreementChange.id)):
+        notes[change.agreement_id] = change.note
+    return notes
+
+
+def team_plan(team: Team, today: date | None = None, author: str = "") -> TeamPlanDocument:
     """The team plan as filed: the largest group in one session stands for the number of
     participants (the same colleagues come back, so adding sessions up would count them twice)."""
     sessions = teams.sessions(team)
@@ -77,14 +103,17 @@ def team_plan(team: Team, today: date | None = None) -> TeamPlanDocument:
     details = plan.details(team)
     agreements = plan.ordered(team)
     activities = plan.activities_of(agreements)
+    notes = followup_notes(agreements)
     return TeamPlanDocument(
         team_name=team.name, unit=team.unit or "", trainer=_trainers(sessions),
         generated_on=today or date.today(), participant_count=max(counts.values(), default=0),
         sessions=[SessionLine(w.title, held_on(w), counts[w.id]) for w in sessions],
         goals=details.goal_list,
         agreements=[agreement_row(a, by_id.get(a.workshop_id) or plan.source_of(a),
-                                  activities.get(a.activity_id)) for a in agreements],
-        evaluation_moment=details.evaluation_on,
+                                  activities.get(a.activity_id), number=number,
+                                  followup=notes.get(a.id, ""), today=today)
+                    for number, a in enumerate(agreements, start=1)],
+        evaluation_moment=details.evaluation_on, author=author,
     )
 
 
@@ -94,23 +123,63 @@ def session_report(workshop: Workshop) -> SessionReport:
     names = [n for n in db.session.scalars(select(Participant.display_name).where(
         Participant.workshop_id == workshop.id)) if n and len(n.strip()) > 1]
     people = [ParticipantData(p.id, None, False) for p in stepviews.participants_of(workshop)]
-    sections = []
+    sections: list[tuple[Activity, ReportSection]] = []
     for activity, row in stepviews.flat_steps(workshop):
         section = _step_section(workshop, activity, row, people)
         if section is not None:
             if section.visibility == ANONYMOUS:
                 section = _without_names(section, names)
-            sections.append(section)
+            sections.append((activity, section))
+    sections = _combined(sections)
     agreements = db.session.scalars(select(Agreement).where(Agreement.workshop_id == workshop.id)
                                     .order_by(Agreement.id)).all()
     if agreements:
-        rows = [labels.agreement_cells(agreement_row(a, workshop)) for a in agreements]
+        rows = [[cell.plain() for cell in labels.agreement_cells(agreement_row(a, workshop, number=n))]
+                for n, a in enumerate(agreements, start=1)]
         sections.append(ReportSection(_("Agreements from this session"), None, "named", [], [
             ReportTable("", labels.agreement_headers(), rows)]))
     return SessionReport(title=workshop.title, held_on=held_on(workshop),
-                         trainer=workshop.trainer.email,
+                         trainer=person(workshop.trainer), author=person(workshop.trainer),
                          team_name=workshop.team.name if workshop.team else "",
                          participant_count=participant_count(workshop), sections=sections)
+
+
+def _combined(sections: list[tuple[Activity, ReportSection]]) -> list[ReportSection]:
+    """One table per activity where each of its steps gives one row under the same headings (a
+    round of statements: one row per statement), instead of a one-row table per step."""
+    out: list[ReportSection] = []
+    run: list[ReportSection] = []
+    run_activity = None
+
+    def one_row(section: ReportSection) -> bool:
+        return (len(section.tables) == 1 and not section.tables[0].caption
+                and len(section.tables[0].rows) == 1)
+
+    def flush():
+        if len(run) < 2:
+            out.extend(run)
+        else:
+            first = run[0]
+            paragraphs = [f"{section.title}: {p}" for section in run for p in section.paragraphs]
+            table = ReportTable("", first.tables[0].headers,
+                                [section.tables[0].rows[0] for section in run])
+            out.append(ReportSection(run_activity.title, first.work_form_title, first.visibility,
+                                     paragraphs, [table]))
+        run.clear()
+
+    for activity, section in sections:
+        fits = (one_row(section) and run and run_activity is activity
+                and section.tables[0].headers == run[0].tables[0].headers
+                and section.visibility == run[0].visibility)
+        if not fits:
+            flush()
+        if one_row(section):
+            run.append(section)
+            run_activity = activity
+        else:
+            out.append(section)
+    flush()
+    return out
 
 
 def _step_section(workshop, activity, row, people) -> ReportSection | None:

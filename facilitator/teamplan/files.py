@@ -9,9 +9,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
+
 from ..exports import csv, docx, markdown, pdf, spreadsheet
 from ..models import Team, Workshop
-from . import documents
+from . import documents, results
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,15 @@ def _render(formats: dict, fmt: str, document) -> tuple[bytes, str]:
     if fmt == "md":
         return render(document).encode("utf-8"), media_type
     out = io.BytesIO()
-    render(document, out)
+    if fmt == "docx":
+        render(document, out, template=current_app.config.get("DOCX_TEMPLATE"))
+    else:
+        render(document, out)
     return out.getvalue(), media_type
 
 
-def team_plan_file(team: Team, fmt: str, today: date | None = None) -> ExportFile:
-    document = documents.team_plan(team, today)
+def team_plan_file(team: Team, fmt: str, today: date | None = None, author: str = "") -> ExportFile:
+    document = documents.team_plan(team, today, author)
     content, media_type = _render(TEAM_PLAN_FORMATS, fmt, document)
     name = f"teamplan-{slug(team.name)}-{document.generated_on.isoformat()}.{fmt}"
     return ExportFile(content, media_type, name)
@@ -64,3 +69,19 @@ def session_report_file(workshop: Workshop, fmt: str) -> ExportFile:
     content, media_type = _render(SESSION_FORMATS, fmt, report)
     name = f"sessieverslag-{slug(workshop.title)}-{report.held_on.isoformat()}.{fmt}"
     return ExportFile(content, media_type, name)
+
+
+RESULT_FORMATS = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
+
+
+def session_results_file(workshop: Workshop, fmt: str) -> ExportFile:
+    """The session's raw results (see ``results``) as a sheet or CSV."""
+    headers, rows = results.table(workshop)
+    out = io.BytesIO()
+    if fmt == "xlsx":
+        spreadsheet.render_rows(workshop.title, headers, rows, out,
+                                widths=[30, 12, 28, 18, 36, 14, 14, 16, 10])
+    else:
+        csv.render_rows(headers, rows, out)
+    name = f"resultaten-{slug(workshop.title)}-{documents.held_on(workshop).isoformat()}.{fmt}"
+    return ExportFile(out.getvalue(), RESULT_FORMATS[fmt], name)

@@ -1,192 +1,152 @@
-"""The OpenAPI 3.1 document of the JSON API, served at /api/openapi.json.
+"""The OpenAPI 3.1 document of the JSON API, served at /api/openapi.json, made from the code.
 
-Written by hand next to the routes in ``api.py``; a test checks that both list the same paths and
-that real answers match these schemas.
+The schemas come from the pydantic models in ``schemas.py`` (which the handlers send every answer
+through), the paths from the routes themselves: each view of the API blueprint says what it
+takes and gives with ``@operation(...)``, and the document is built from Flask's URL map. A route
+without ``@operation`` stops the document from being made, so nothing is left undescribed.
 """
 
 from __future__ import annotations
 
-from ..exports.document import KINDS, STATUSES
+import re
+from collections.abc import Callable
 
-DATE = {"type": ["string", "null"], "format": "date"}
-TEXT_OR_NULL = {"type": ["string", "null"]}
+from flask import current_app
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
 
+from .schemas import MODELS, AgreementInput, AgreementPatch, OrderInput, Problem
 
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _object(properties: dict, required: list[str] | None = None) -> dict:
-    return {"type": "object", "properties": properties,
-            "required": list(properties) if required is None else required}
-
-
-def _json(schema: dict, description: str) -> dict:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-ERRORS = {
-    "401": {"$ref": "#/components/responses/Unauthorized"},
-    "403": {"$ref": "#/components/responses/Forbidden"},
-    "404": {"$ref": "#/components/responses/NotFound"},
+PROBLEM = "application/problem+json"
+REF = "#/components/schemas/{model}"
+OPERATIONS: dict[str, dict] = {}
+ERROR_TEXT = {
+    400: "The request could not be read.",
+    401: "No valid token.",
+    403: "Not your team, or a read-only token.",
+    404: "Not found.",
+    412: "If-Match does not match the agreement's current ETag: someone changed it meanwhile.",
+    422: "The input was refused; the detail says why.",
 }
-INVALID = {"422": {"$ref": "#/components/responses/Invalid"}}
-TEAM_ID = {"name": "team_id", "in": "path", "required": True, "schema": {"type": "integer"}}
-AGREEMENT_ID = {"name": "agreement_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+PAGING = [
+    {"name": "page", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "default": 1}},
+    {"name": "per_page", "in": "query", "required": False,
+     "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+]
+ETAG_HEADER = {"ETag": {"description": "The agreement's version; send it back as If-Match.",
+                        "schema": {"type": "string"}}}
+LINK_HEADER = {"Link": {"description": "RFC 8288 links: first, prev, next, last.",
+                        "schema": {"type": "string"}}}
+IF_MATCH = {"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"},
+            "description": "The ETag you read; the change is refused with 412 if it is stale."}
 
-SCHEMAS = {
-    "Error": _object({"error": {"type": "string"}}),
-    "Team": _object({
-        "id": {"type": "integer"}, "name": {"type": "string"}, "unit": TEXT_OR_NULL,
-        "sessions": {"type": "integer", "description": "Number of sessions of this team."},
-        "open": {"type": "integer", "description": "Open and in-progress agreements."},
-    }),
-    "Session": _object({
-        "id": {"type": "integer"}, "title": {"type": "string"},
-        "status": {"enum": ["waiting", "running", "ended"]},
-        "held_on": {"type": "string", "format": "date"}, "participants": {"type": "integer"},
-    }),
-    "Agreement": _object({
-        "id": {"type": "integer"}, "team_id": {"type": "integer"},
-        "place": {"type": "integer", "description": "1 for the first agreement of the plan."},
-        "text": {"type": "string"}, "kind": {"enum": list(KINDS)}, "owner": TEXT_OR_NULL,
-        "due": DATE, "status": {"enum": list(STATUSES)}, "outside_help": TEXT_OR_NULL,
-        "overdue": {"type": "boolean", "description": "Due date passed while still open."},
-        "session": {"oneOf": [{"type": "null"}, _object({
-            "id": {"type": "integer"}, "title": {"type": "string"},
-            "held_on": {"type": "string", "format": "date"}})],
-            "description": "The session it was agreed in; null when added on the team plan."},
-        "activity": {"oneOf": [{"type": "null"}, _object({
-            "id": {"type": "integer"}, "title": {"type": "string"},
-            "type": {"type": "string", "description": "The work form, e.g. `incident`."},
-            "step": {**TEXT_OR_NULL, "description": "The key of the step it was agreed at."}})],
-            "description": "The activity of the session it was agreed in; null when not known."},
-        "created_at": {"type": "string", "format": "date-time"},
-        "updated_at": {"type": "string", "format": "date-time"},
-    }),
-    "AgreementWithHistory": {"allOf": [_ref("Agreement"), _object({"history": {
-        "type": "array", "description": "Newest first.", "items": _ref("Change")}})]},
-    "Change": _object({
-        "at": {"type": "string", "format": "date-time"}, "actor": {"type": "string"},
-        "action": {"enum": ["created", "edited", "status", "moved", "merged", "reviewed"]},
-        "changes": {"type": "object", "description": "Per field: [before, after].",
-                    "additionalProperties": {"type": "array", "minItems": 2, "maxItems": 2}},
-        "note": {"type": "string"},
-    }),
-    "AgreementInput": {
-        "type": "object", "additionalProperties": False, "required": ["text"],
-        "properties": {
-            "text": {"type": "string", "maxLength": 2000}, "kind": {"enum": list(KINDS)},
-            "owner": {"type": ["string", "null"], "maxLength": 120}, "due": DATE,
-            "status": {"enum": list(STATUSES)},
-            "outside_help": {"type": ["string", "null"], "maxLength": 200},
-        },
-    },
-    "TeamPlan": _object({
-        "team": _ref("Team"), "goals": {"type": "array", "items": {"type": "string"}},
-        "evaluation_on": DATE,
-        "summary": _object({k: {"type": "integer"} for k in (*STATUSES, "overdue")}),
-        "agreements": {"type": "array", "items": _ref("Agreement")},
-        "sessions": {"type": "array", "items": _ref("Session")},
-        "sections": {"type": "array", "items": _ref("Table"), "description": (
-            "What plugins add to the team plan, e.g. the incident evaluation's causes per factor "
-            "group, per evaluation and in total.")},
-    }),
-    "Table": _object({
-        "title": {"type": "string"}, "headers": {"type": "array", "items": {"type": "string"}},
-        "rows": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}}),
-    "SessionReport": _object({
-        "session": _ref("Session"), "title": {"type": "string"}, "held_on": DATE,
-        "trainer": {"type": "string"}, "team_name": {"type": "string"},
-        "participant_count": {"type": "integer"},
-        "sections": {"type": "array", "items": _object({
-            "title": {"type": "string"}, "work_form_title": TEXT_OR_NULL,
-            "visibility": {"enum": ["anonymous", "named", "trainer"]},
-            "paragraphs": {"type": "array", "items": {"type": "string"}},
-            "tables": {"type": "array", "items": _object({
-                "caption": {"type": "string"}, "headers": {"type": "array", "items": {"type": "string"}},
-                "rows": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}}})},
-        })},
-    }),
-}
-SCHEMAS["AgreementPatch"] = {**SCHEMAS["AgreementInput"], "required": [], "minProperties": 1}
+
+def operation(summary: str, *, response: type[BaseModel] | None = None, status: int = 200,
+              body: type[BaseModel] | None = None, errors: tuple[int, ...] = (401, 403, 404),
+              parameters: list[dict] | None = None, paged: bool = False, etag: bool = False,
+              if_match: bool = False, public: bool = False, description: str = "") -> Callable:
+    """Describe an API view for the OpenAPI document."""
+
+    def describe(view: Callable) -> Callable:
+        OPERATIONS[view.__name__] = {
+            "summary": summary, "response": response, "status": status, "body": body,
+            "errors": errors, "parameters": parameters or [], "paged": paged, "etag": etag,
+            "if_match": if_match, "public": public, "description": description}
+        return view
+
+    return describe
+
+
+def schemas() -> dict:
+    inputs = {AgreementInput, AgreementPatch, OrderInput}
+    _, top = models_json_schema(
+        [(m, "validation" if m in inputs else "serialization") for m in MODELS], ref_template=REF)
+    return top["$defs"]
+
+
+def _json(model: type[BaseModel], description: str, media_type: str = "application/json") -> dict:
+    return {"description": description,
+            "content": {media_type: {"schema": {"$ref": REF.format(model=model.__name__)}}}}
+
+
+def _operation(endpoint: str, method: str, described: dict, path_parameters: list[dict]) -> dict:
+    parameters = path_parameters + described["parameters"]
+    if described["paged"]:
+        parameters = parameters + PAGING
+    if described["if_match"]:
+        parameters = parameters + [IF_MATCH]
+    status = str(described["status"])
+    if described["response"] is None:
+        answer = {"description": described["summary"]}
+    else:
+        answer = _json(described["response"], described["summary"])
+    headers = {**(ETAG_HEADER if described["etag"] else {}), **(LINK_HEADER if described["paged"] else {})}
+    if headers:
+        answer["headers"] = headers
+    errors = set(described["errors"]) | ({422} if described["body"] or described["paged"] else set())
+    errors |= {412} if described["if_match"] else set()
+    errors |= {400} if described["body"] else set()
+    found = {
+        "summary": described["summary"], "operationId": endpoint.split(".", 1)[1],
+        "parameters": parameters,
+        "responses": {status: answer, **{str(code): {"$ref": f"#/components/responses/E{code}"}
+                                         for code in sorted(errors)}},
+    }
+    if described["description"]:
+        found["description"] = described["description"]
+    if described["body"] is not None:
+        found["requestBody"] = {"required": True, "content": {"application/json": {
+            "schema": {"$ref": REF.format(model=described["body"].__name__)}}}}
+    if described["public"]:
+        found["security"] = []
+    return found
+
+
+def paths() -> dict:
+    found: dict[str, dict] = {}
+    for rule in current_app.url_map.iter_rules():
+        if not rule.endpoint.startswith("api."):
+            continue
+        name = rule.endpoint.split(".", 1)[1]
+        if name == "unknown":
+            continue  # the catch-all that answers unknown paths with a problem
+        if name not in OPERATIONS:
+            raise LookupError(f"API route {rule.rule} has no @operation description")
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        parameters = [{"name": argument, "in": "path", "required": True,
+                       "schema": {"type": "integer" if converter == "int" else "string"}}
+                      for converter, argument in re.findall(r"<(?:(\w+):)?(\w+)>", rule.rule)]
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            found.setdefault(path, {})[method.lower()] = _operation(
+                rule.endpoint, method, OPERATIONS[name], parameters)
+    return dict(sorted(found.items()))
 
 
 def document(server: str) -> dict:
-    agreements = {"type": "object", "required": ["agreements"],
-                  "properties": {"agreements": {"type": "array", "items": _ref("Agreement")}}}
     return {
         "openapi": "3.1.0",
         "info": {
-            "title": "facilitator team plan API", "version": "1.0.0",
+            "title": "facilitator team plan API", "version": "2.0.0",
             "description": (
                 "The team plans of the teams you see, for an HR or learning system. Make a personal "
                 "access token on the page /account/tokens and send it as `Authorization: Bearer "
                 "<token>`. A team lead's token sees only that lead's teams; any other team answers "
-                "403. Read-only tokens cannot change anything. Messages are in Dutch unless you "
-                "add `?lang=en`."),
+                "403. Read-only tokens cannot change anything.\n\n"
+                "Lists come in pages (`page`, `per_page`, with `links` and a `Link` header). An "
+                "agreement carries an `ETag`; send it as `If-Match` with PATCH or DELETE and a "
+                "change made meanwhile is refused with 412. `updated_since` gives what changed, "
+                "withdrawn agreements included, to keep a copy in step. Errors are "
+                "`application/problem+json` with a stable `code`; `detail` follows "
+                "`Accept-Language` (Dutch, or English). Times are ISO 8601 with their offset."),
         },
         "servers": [{"url": server}],
         "security": [{"token": []}],
-        "paths": {
-            "/api/teams": {"get": {
-                "summary": "The teams you see", "operationId": "listTeams",
-                "responses": {"200": _json(_object({"teams": {"type": "array", "items": _ref("Team")}}),
-                                           "The teams, by name."), "401": ERRORS["401"]}}},
-            "/api/teams/{team_id}": {"get": {
-                "summary": "A team's plan: goals, evaluation moment, agreements, sessions",
-                "operationId": "getTeamPlan", "parameters": [TEAM_ID],
-                "responses": {"200": _json(_ref("TeamPlan"), "The team plan."), **ERRORS}}},
-            "/api/teams/{team_id}/agreements": {
-                "get": {"summary": "The agreements of a team, in the plan's order",
-                        "operationId": "listAgreements",
-                        "parameters": [TEAM_ID, {"name": "status", "in": "query", "required": False,
-                                                 "schema": {"enum": list(STATUSES)}}],
-                        "responses": {"200": _json(agreements, "The agreements."), **ERRORS, **INVALID}},
-                "post": {"summary": "Add an agreement to the team plan (token with write access)",
-                         "operationId": "createAgreement", "parameters": [TEAM_ID],
-                         "requestBody": {"required": True, "content": {
-                             "application/json": {"schema": _ref("AgreementInput")}}},
-                         "responses": {"201": _json(_ref("Agreement"), "The new agreement."),
-                                       **ERRORS, **INVALID}}},
-            "/api/teams/{team_id}/agreements/order": {"put": {
-                "summary": "Put the team's agreements in a new order (token with write access)",
-                "operationId": "orderAgreements", "parameters": [TEAM_ID],
-                "requestBody": {"required": True, "content": {"application/json": {"schema": _object({
-                    "agreement_ids": {"type": "array", "items": {"type": "integer"},
-                                      "description": "Every agreement of the team, each once."}})}}},
-                "responses": {"200": _json(agreements, "The agreements in their new order."),
-                              **ERRORS, **INVALID}}},
-            "/api/teams/{team_id}/agreements/{agreement_id}": {
-                "get": {"summary": "One agreement with its history", "operationId": "getAgreement",
-                        "parameters": [TEAM_ID, AGREEMENT_ID],
-                        "responses": {"200": _json(_ref("AgreementWithHistory"), "The agreement."),
-                                      **ERRORS}},
-                "patch": {"summary": "Change an agreement (token with write access)",
-                          "operationId": "updateAgreement", "parameters": [TEAM_ID, AGREEMENT_ID],
-                          "requestBody": {"required": True, "content": {
-                              "application/json": {"schema": _ref("AgreementPatch")}}},
-                          "responses": {"200": _json(_ref("AgreementWithHistory"), "The agreement."),
-                                        **ERRORS, **INVALID}}},
-            "/api/sessions/{session_id}/report": {"get": {
-                "summary": "A session's report, with the same privacy as the exported report",
-                "operationId": "getSessionReport",
-                "parameters": [{"name": "session_id", "in": "path", "required": True,
-                                "schema": {"type": "integer"}}],
-                "responses": {"200": _json(_ref("SessionReport"), "The report."), **ERRORS}}},
-            "/api/openapi.json": {"get": {
-                "summary": "This document", "operationId": "getOpenAPI", "security": [],
-                "responses": {"200": {"description": "The OpenAPI document."}}}},
-        },
+        "paths": paths(),
         "components": {
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer",
                                           "description": "A personal access token (fac_...)."}},
-            "schemas": SCHEMAS,
-            "responses": {
-                "Unauthorized": _json(_ref("Error"), "No valid token."),
-                "Forbidden": _json(_ref("Error"), "Not your team, or a read-only token."),
-                "NotFound": _json(_ref("Error"), "Not found."),
-                "Invalid": _json(_ref("Error"), "The input was refused; the message says why."),
-            },
+            "schemas": schemas(),
+            "responses": {f"E{code}": _json(Problem, text, PROBLEM) for code, text in ERROR_TEXT.items()},
         },
     }

@@ -21,7 +21,8 @@ bp = Blueprint("teamplan", __name__, static_folder="static", static_url_path="/t
 
 
 ACTIONS = {"created": _l("Added"), "edited": _l("Edited"), "status": _l("Status changed"),
-           "moved": _l("Moved"), "merged": _l("Merged"), "reviewed": _l("Reviewed in a session")}
+           "moved": _l("Moved"), "merged": _l("Merged"), "reviewed": _l("Reviewed in a session"),
+           "withdrawn": _l("Withdrawn")}
 FIELD_NAMES = {"text": _l("What"), "kind": _l("Kind"), "owner": _l("Who"), "due": _l("When"),
                "status": _l("Status"), "outside_help": _l("Outside help"), "position": _l("Place"),
                "expected_result": _l("Expected result"), "expected_term": _l("Result visible by"),

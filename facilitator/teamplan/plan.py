@@ -34,7 +34,8 @@ def _order_key(agreement: Agreement) -> tuple:
 
 
 def ordered(team: Team) -> list[Agreement]:
-    rows = db.session.scalars(select(Agreement).where(Agreement.team_id == team.id))
+    rows = db.session.scalars(select(Agreement).where(Agreement.team_id == team.id,
+                                                      Agreement.withdrawn_at.is_(None)))
     return sorted(rows, key=_order_key)
 
 
@@ -190,6 +191,12 @@ def edit(agreement: Agreement, data: Mapping, user: User | None, *, action: str 
         record(agreement, user, action or ("status" if set(changes) == {"status"} else "edited"),
                changes, note)
     return changes
+
+
+def withdraw(agreement: Agreement, user: User | None, note: str = "") -> None:
+    """Take an agreement out of the plan; it stays in the database with its history."""
+    agreement.withdrawn_at = agreement.updated_at = utcnow()
+    record(agreement, user, "withdrawn", {}, note)
 
 
 def merge(team: Team, agreements: list[Agreement], data: Mapping, user: User) -> Agreement:

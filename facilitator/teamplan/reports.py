@@ -30,7 +30,7 @@ def team_plan_export(team_id: int, fmt: str):
     team = access.team_for(current_user, team_id)
     if fmt not in files.TEAM_PLAN_FORMATS:
         abort(404)
-    return download(files.team_plan_file(team, fmt))
+    return download(files.team_plan_file(team, fmt, author=documents.person(current_user)))
 
 
 @bp.route("/sessions/<int:workshop_id>/report")
@@ -51,6 +51,16 @@ def session_report_export(workshop_id: int, fmt: str):
     if fmt not in files.SESSION_FORMATS:
         abort(404)
     return download(files.session_report_file(workshop, fmt))
+
+
+@bp.route("/sessions/<int:workshop_id>/results.<fmt>")
+@login_required
+def session_results_export(workshop_id: int, fmt: str):
+    """The raw results, one row per step and option, with the report's privacy."""
+    workshop = access.workshop_for(current_user, workshop_id)
+    if fmt not in files.RESULT_FORMATS:
+        abort(404)
+    return download(files.session_results_file(workshop, fmt))
 
 
 @bp.route("/sessions/<int:workshop_id>/team", methods=["POST"])

@@ -72,7 +72,8 @@ def overview(teams: list[Team]) -> dict[int, dict[str, int]]:
         .group_by(Workshop.team_id)).all())
     open_counts = dict(db.session.execute(
         select(Agreement.team_id, func.count(Agreement.id))
-        .where(Agreement.team_id.in_(ids), Agreement.status.in_(("open", "in_progress")))
+        .where(Agreement.team_id.in_(ids), Agreement.status.in_(("open", "in_progress")),
+               Agreement.withdrawn_at.is_(None))
         .group_by(Agreement.team_id)).all())
     return {i: {"sessions": session_counts.get(i, 0), "open": open_counts.get(i, 0)} for i in ids}
 

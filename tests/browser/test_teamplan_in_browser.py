@@ -48,7 +48,7 @@ def test_agreements_from_the_console_are_followed_up_on_the_team_plan(live_serve
     with console.expect_download() as download:
         console.click("a.button:text('Excel')")
     sheet = openpyxl.load_workbook(io.BytesIO(download.value.path().read_bytes())).active
-    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+    assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
         "Het meldformulier wordt korter: één pagina",
         "Bij een dreigend gesprek lopen we met z'n tweeën naar de balie"]
 

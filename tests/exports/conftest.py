@@ -51,7 +51,7 @@ class Language:
     named: str
     trainer_only: str
     in_progress: str
-    due_text: str  # how the due date of the sample agreements is written out
+    due_text: str  # how the due date of the sample agreements is written out in a table
     evaluation_text: str  # how the plan's evaluation date is written out
 
 
@@ -69,7 +69,7 @@ ENGLISH = Language(
     "Named",
     "Trainer only",
     "In progress",
-    "March 1, 2026",
+    "Mar 1, 2026",
     "June 1, 2026",
 )
 DUTCH = Language(
@@ -86,7 +86,7 @@ DUTCH = Language(
     "Met naam",
     "Alleen begeleider",
     "In uitvoering",
-    "1 maart 2026",
+    "1 mrt 2026",
     "1 juni 2026",
 )
 

@@ -16,7 +16,7 @@ def render(render_function, document) -> tuple[pypdf.PdfReader, str]:
 
 def flat(text: str) -> str:
     """Extracted text with line wrapping undone, to look for phrases that may wrap."""
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", re.sub(r"\u2010\s+", "", text))
 
 
 def test_team_plan_content(plan, lang):
@@ -54,3 +54,16 @@ def test_session_report(report, lang):
         assert label in text
     assert "Dreigen | intimideren" in text
     assert "Tijdlijn" in text
+
+
+def test_on_the_event_loop_the_layout_runs_in_a_child_process(plan, monkeypatch):
+    """Under gevent the PDF is laid out by ``python -m facilitator.exports.pdf``, so that the
+    process's phones are not held up; the file is the same kind of document."""
+    monkeypatch.setattr(pdf, "_on_event_loop", lambda: True)
+    calls = []
+    real_run = pdf.subprocess.run
+    monkeypatch.setattr(pdf.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    reader, text = render(pdf.render_team_plan, plan)
+    assert calls and calls[0][0][1:] == ["-m", "facilitator.exports.pdf"]
+    assert "Team Zoë Publiekszaken" in text
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]

@@ -92,6 +92,7 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("reports.team_plan_export", "GET"): TEAM,
     ("reports.session_report", "GET"): SESSION_READERS,
     ("reports.session_report_export", "GET"): SESSION_READERS,
+    ("reports.session_results_export", "GET"): SESSION_READERS,
     ("reports.link_session", "POST"): SESSION_TRAINER,
     # the JSON API (bearer tokens only)
     ("api.openapi", "GET"): EVERYONE,
@@ -103,6 +104,8 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("api.agreement_detail", "GET"): TEAM,
     ("api.agreement_update", "PATCH"): TEAM,
     ("api.session_report", "GET"): SESSION_READERS,
+    ("api.agreement_delete", "DELETE"): TEAM,
+    **{("api.unknown", method): NOBODY for method in ("GET", "POST", "PUT", "PATCH", "DELETE")},
     # files and the health check
     ("static", "GET"): SAME_FOR_ALL,
     ("plugin_static", "GET"): SAME_FOR_ALL,

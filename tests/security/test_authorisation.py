@@ -44,9 +44,12 @@ def _url(app, world, endpoint: str) -> str:
     values = {"workshop_id": ids["workshop"], "session_id": ids["workshop"], "code": ids["code"],
               "team_id": ids["team"], "agreement_id": ids["agreement"], "user_id": ids["lead_user"],
               "token_id": ids["token"], "stored_id": ids["stored"], "key": ids["stored_key"],
-              "fmt": "md", "name": "statements", "filename": FILES.get(endpoint)}
+              "fmt": "md", "name": "statements", "filename": FILES.get(endpoint),
+              "anything": "no/such/thing"}
     if endpoint == "library.view":
         values["key"] = "stellingen-veilig-werken"
+    if endpoint == "reports.session_results_export":
+        values["fmt"] = "csv"
     with app.test_request_context():
         values["token"] = accounts.setup_token()
         rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)

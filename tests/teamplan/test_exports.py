@@ -71,7 +71,9 @@ def _body_of_docx(data: bytes) -> str:
 
 
 def _text_of_pdf(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    # In reading order as laid out (a chart's labels where the chart is, not at the end of the page).
+    return "\n".join(page.extract_text(extraction_mode="layout")
+                     for page in PdfReader(io.BytesIO(data)).pages)
 
 
 # -- the session report ------------------------------------------------------------------------------
@@ -200,16 +202,21 @@ def test_the_pdf_team_plan_reads_back(hostile_plan, lead_client):
     assert SECRET_TEXT not in text
 
 
-def test_the_excel_register_neutralises_formulas_and_keeps_dates(hostile_plan, lead_client):
+def test_the_excel_register_keeps_formula_like_text_as_text_and_dates_as_dates(hostile_plan, lead_client):
     sheet = openpyxl.load_workbook(io.BytesIO(_export(lead_client, hostile_plan, "xlsx"))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("Wie", "Wat", "Wanneer")
-    formula_row = next(r for r in rows if r[1] and "HYPERLINK" in r[1])
-    assert formula_row[1] == "'" + FORMULA and formula_row[0] == "'@SUM(A1)" and formula_row[5] == "'+31 6"
+    assert rows[0][:4] == ("Nr.", "Wie", "Wat", "Beoogd resultaat")
+    header = rows[0]
+    formula_row = dict(zip(header, next(r for r in rows if r[2] and "HYPERLINK" in r[2]), strict=True))
+    # As typed, without the CSV's apostrophe; stored as text (never a formula).
+    assert formula_row["Wat"] == FORMULA and formula_row["Wie"] == "@SUM(A1)"
+    assert formula_row["Hulp van buiten nodig"] == "+31 6"
     for row in sheet.iter_rows(min_row=2):
         assert all(cell.data_type != "f" for cell in row)
-    due = next(r for r in rows if r[1] == "Meldformulier korter maken")[2]
-    assert hasattr(due, "year")  # a real date, shown in the reader's own format
+    due = dict(zip(header, next(r for r in rows if r[2] == "Meldformulier korter maken"), strict=True))
+    assert hasattr(due["Wanneer"], "year")  # a real date, shown in the reader's own format
+    assert hasattr(due["Laatst bijgewerkt"], "year")
+    assert [r[0] for r in rows[1:]] == list(range(1, 7))  # numbered in the plan's order
     assert len(rows) == 1 + 6
 
 
@@ -217,9 +224,9 @@ def test_the_csv_register_opens_in_dutch_excel(hostile_plan, lead_client):
     data = _export(lead_client, hostile_plan, "csv")
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][0] == "Wie"
-    assert ["'@SUM(A1)", "'" + FORMULA] == next(r for r in rows if "HYPERLINK" in r[1])[:2]
-    assert any(r[1] == LONG for r in rows)  # 6,000 characters with emoji, whole
+    assert rows[0][:3] == ["Nr.", "Wie", "Wat"]
+    assert ["'@SUM(A1)", "'" + FORMULA] == next(r for r in rows if "HYPERLINK" in r[2])[1:3]
+    assert any(r[2] == LONG for r in rows)  # 6,000 characters with emoji, whole
 
 
 def test_the_markdown_team_plan_escapes_what_people_typed(hostile_plan, lead_client):
@@ -257,7 +264,7 @@ def test_facilitator_export_teamplan_writes_each_format(cli_env, tmp_path, fmt):
         assert "Meldformulier korter maken" in _text_of_pdf(data)
     elif fmt == "xlsx":
         sheet = openpyxl.load_workbook(io.BytesIO(data)).active
-        assert sheet["A1"].value == "Wie"
+        assert sheet["A1"].value == "Nr." and sheet["B1"].value == "Wie"
     else:
         assert "Meldformulier korter maken" in data.decode("utf-8-sig")
 

@@ -59,6 +59,6 @@ def test_the_exported_register_names_the_session_and_the_activity(sourced, lead_
     data = lead_client.get(f"/teams/{sourced['balie']}/export.csv").data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][-1] == "Bron"
-    sources = {row[1]: row[-1] for row in rows[1:]}
+    sources = {row[2]: row[-1] for row in rows[1:]}
     assert sources["Bij dreiging lopen we met z'n tweeën"] == sourced["label"]
     assert sources["Meldformulier korter maken"] == sourced["without"]
