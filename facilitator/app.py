@@ -16,16 +16,12 @@ from . import (
     live,  # declares the Socket.IO handlers before any app binds them
     plugins,
     security,
+    shipped,
 )
 from . import config as settings
 from .extensions import csrf, limiter, login_manager, socketio
 
 HERE = Path(__file__).parent
-
-
-def _package_folder(name: str) -> Path:
-    module = __import__(name, fromlist=["__file__"])
-    return Path(module.__file__).parent
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -40,7 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     host = plugins.init_app(app, app.config["EXTRA_PLUGINS"])
     app.jinja_loader = ChoiceLoader(
-        [FileSystemLoader(str(_package_folder("facilitator.templates")))]
+        [FileSystemLoader(str(shipped.folder("templates")))]
         + [FileSystemLoader(str(folder)) for folder in host.folders("templates")]
     )
     i18n.init_app(app, [str(HERE / "translations"), str(HERE / "exports" / "translations")]
