@@ -10,7 +10,9 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from . import models  # noqa: F401  (the tables, declared before anything creates or migrates them)
 from .extensions import db
+from .teamplan import models as teamplan_models  # noqa: F401  (the team plan's tables)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -12,8 +12,6 @@ from flask_babel import get_translations, gettext, lazy_gettext, ngettext  # noq
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from .extensions import babel
-
 _ = gettext
 _l = lazy_gettext
 
@@ -33,6 +31,8 @@ def select_locale() -> str:
 
 
 def init_app(app: Flask, translation_folders: list[str]) -> None:
+    from .extensions import babel
+
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(translation_folders)
     babel.init_app(app, locale_selector=select_locale)
 

@@ -172,6 +172,3 @@ class Agreement(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-from .teamplan import models as _teamplan_models  # noqa: E402,F401  (team plan tables)
