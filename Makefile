@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test services browser translations vendor lint clean
+.PHONY: run test services browser translations vendor lint clean constraints
 
 $(BIN)/python:
 	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { echo "installing python3-venv"; \
@@ -13,12 +13,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(APP_STAMP): $(BIN)/python pyproject.toml setup.py
-	$(BIN)/pip install -q -e .
+# pyproject.toml holds version ranges; constraints.txt the exact versions this repository is tested with.
+$(APP_STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e .
 	touch $@
 
 $(TEST_STAMP): $(APP_STAMP) package.json
-	$(BIN)/pip install -q -e ".[test]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
 	npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -45,6 +46,11 @@ translations: $(APP_STAMP)
 vendor:
 	npm install --no-save --no-audit --no-fund
 	cp node_modules/socket.io-client/dist/socket.io.min.js facilitator/static/vendor/socket.io.min.js
+
+# Write the versions of the working .venv into constraints.txt (after changing a range in pyproject.toml).
+constraints: $(TEST_STAMP)
+	{ sed -n '1,2p' constraints.txt; $(BIN)/pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -3,38 +3,85 @@
 The names below are the public surface for plugins; import nothing else from the package.
 """
 
-from .fields import Boolean, Choice, Group, LongText, Number, Repeat, Text, TextList
-from .hookspecs import hookimpl
-from .i18n import _, _l, gettext, lazy_pgettext, ngettext, npgettext, pgettext
-from .text import clean
-from .workform import (
-    ANONYMOUS,
-    NAMED,
-    TRAINER_ONLY,
-    VISIBILITIES,
-    ActionRejected,
-    ConfigInvalid,
-    Contribution,
-    Entry,
-    InputRejected,
-    NewAgreement,
-    Participant,
-    Problem,
-    StatusChange,
-    Step,
-    StepView,
-    Table,
-    WorkForm,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+# Each public name and the module it lives in. They are imported on first use (PEP 562), so that
+# `from facilitator import WorkForm` in a plugin does not load the web app, the database layer or
+# Socket.IO.
+_PUBLIC = {
+    "facilitator.fields": [
+        "Boolean", "Choice", "Group", "LongText", "Number", "Repeat", "Text", "TextList",
+    ],
+    "facilitator.hookspecs": ["hookimpl"],
+    "facilitator.i18n": ["_", "_l", "gettext", "lazy_pgettext", "ngettext", "npgettext", "pgettext"],
+    "facilitator.text": ["clean"],
+    "facilitator.workform": [
+        "ANONYMOUS", "NAMED", "TRAINER_ONLY", "VISIBILITIES", "ActionRejected", "ConfigInvalid",
+        "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem",
+        "StatusChange", "Step", "StepView", "Table", "WorkForm",
+    ],
+}
+_WHERE = {name: module for module, names in _PUBLIC.items() for name in names}
+
+if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ imports these
+    from .fields import (  # noqa: F401
+        Boolean,
+        Choice,
+        Group,
+        LongText,
+        Number,
+        Repeat,
+        Text,
+        TextList,
+    )
+    from .hookspecs import hookimpl  # noqa: F401
+    from .i18n import _, _l, gettext, lazy_pgettext, ngettext, npgettext, pgettext  # noqa: F401
+    from .text import clean  # noqa: F401
+    from .workform import (  # noqa: F401
+        ANONYMOUS,
+        NAMED,
+        TRAINER_ONLY,
+        VISIBILITIES,
+        ActionRejected,
+        ConfigInvalid,
+        Contribution,
+        Entry,
+        InputRejected,
+        NewAgreement,
+        Participant,
+        Problem,
+        StatusChange,
+        Step,
+        StepView,
+        Table,
+        WorkForm,
+    )
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'facilitator' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next lookup is an ordinary one
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ANONYMOUS", "NAMED", "TRAINER_ONLY", "VISIBILITIES", "ActionRejected", "Boolean", "Choice",
-    "ConfigInvalid", "Group", "StatusChange", "LongText", "Number", "Repeat", "Text", "TextList",
-    "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem", "Step",
-    "StepView", "Table", "WorkForm", "_", "_l", "clean", "create_app", "gettext", "hookimpl",
-    "lazy_pgettext", "ngettext", "npgettext", "open_agreements", "pgettext",
+    "ConfigInvalid", "Group", "LongText", "Number", "Repeat", "Text", "TextList",
+    "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem",
+    "StatusChange", "Step", "StepView", "Table", "WorkForm", "_", "_l", "clean", "create_app",
+    "gettext", "hookimpl", "lazy_pgettext", "ngettext", "npgettext", "open_agreements", "pgettext",
 ]
 
 

@@ -16,16 +16,12 @@ from . import (
     live,  # declares the Socket.IO handlers before any app binds them
     plugins,
     security,
+    shipped,
 )
 from . import config as settings
 from .extensions import csrf, limiter, login_manager, socketio
 
 HERE = Path(__file__).parent
-
-
-def _package_folder(name: str) -> Path:
-    module = __import__(name, fromlist=["__file__"])
-    return Path(module.__file__).parent
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -39,7 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["REMEMBER_COOKIE_SECURE"] = True
 
     host = plugins.init_app(app, app.config["EXTRA_PLUGINS"])
-    host_templates = _package_folder("facilitator.templates")
+    host_templates = shipped.folder("templates")
     app.jinja_loader = ChoiceLoader(
         [FileSystemLoader(str(host_templates))]
         + [FileSystemLoader(str(folder)) for folder in host.folders("templates")]

@@ -214,8 +214,8 @@ def loadtest(url, phones, sessions, trainer_email, rounds, think, scenario, phon
     try:
         from .loadtest import Plan, RehearsalFailed, rehearse
     except ImportError as missing:
-        raise click.ClickException(f"{missing}: install the client extras: "
-                                   'pip install "python-socketio[asyncio_client]"') from None
+        raise click.ClickException(f"the load test needs its extra packages ({missing}); install "
+                                   'them with: pip install "facilitator[loadtest]"') from None
     password = os.environ.get("FACILITATOR_LOADTEST_PASSWORD") or \
         click.prompt(f"Password of {trainer_email}", hide_input=True)
     plan = Plan(url.rstrip("/"), phones, sessions, rounds, think, scenario,

@@ -11,8 +11,10 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from . import models  # noqa: F401  (the tables, declared before anything creates or migrates them)
 from .extensions import db
 from .i18n import as_json_text
+from .teamplan import models as teamplan_models  # noqa: F401  (the team plan's tables)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -28,8 +28,6 @@ from flask_babel.speaklater import LazyString
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from .extensions import babel
-
 HERE = Path(__file__).parent
 #: The host's catalogs, relative to this package: one domain, the host's. The one list of them:
 #: the app, ``make translations`` (``python -m facilitator.catalogs``) and the tests read it.
@@ -162,6 +160,8 @@ def template_domains() -> TemplateDomains:
 
 
 def init_app(app: Flask, host_templates: Path, plugins) -> None:
+    from .extensions import babel  # here, so that a plugin importing the contract loads no app
+
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(
         str(HERE / folder) for folder in HOST_CATALOGS)
     babel.init_app(app, locale_selector=select_locale)

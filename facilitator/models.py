@@ -179,6 +179,3 @@ class Agreement(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[datetime | None]  # withdrawn (DELETE in the API): out of the plan, history kept
-
-
-from .teamplan import models as _teamplan_models  # noqa: E402,F401  (team plan tables)

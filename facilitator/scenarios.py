@@ -45,9 +45,9 @@ class Scenario:
 
 
 def builtin_folders(host: PluginHost) -> list[Path]:
-    import facilitator.builtin_scenarios as shipped
+    from . import shipped
 
-    folders = [Path(shipped.__file__).parent]
+    folders = [shipped.folder("scenarios")]
     for extra in host.pm.hook.register_scenario_folders():
         folders.extend(Path(f) for f in extra or [])
     return folders

@@ -11,7 +11,12 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from .i18n import _
+
+def _(string: str, **variables) -> str:
+    """The host's gettext, imported on first use: importing the contract stays cheap for a plugin."""
+    from .i18n import _ as gettext
+
+    return gettext(string, **variables)
 
 ANONYMOUS = "anonymous"  # nobody, not even the database, links the input to a person
 NAMED = "named"  # the input carries the participant's name where the session is named

@@ -33,7 +33,8 @@ def test_built_in_plugins_come_in_through_the_entry_point_group(app):
     points = {e.name: e.value for e in importlib.metadata.entry_points(group="facilitator")}
     for folder in (ROOT / "plugins").iterdir():
         if (folder / "__init__.py").exists():
-            assert points.get(folder.name) == f"facilitator_{folder.name}"
+            assert points.get(folder.name) == f"plugins.{folder.name}"
+    assert not (ROOT / "plugins" / "__init__.py").exists(), "plugins/ is a namespace package"
     host = app.extensions["facilitator.plugins"]
     assert {p.name for p in host.plugins()} >= set(points)
     assert "statements" in host.work_forms

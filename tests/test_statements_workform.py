@@ -1,10 +1,10 @@
 """The statements work form on plain data: no database, no server."""
 
 import pytest
-from facilitator_statements.workform import Statements, clip_embed
 
 from facilitator import ConfigInvalid, InputRejected
 from facilitator.testing import Bench
+from plugins.statements.workform import Statements, clip_embed
 
 CONFIG = {"statements": [
     {"text": "Schelden hoort bij het werk.", "policy_answer": "disagree"},

@@ -3,11 +3,11 @@
 import re
 from types import SimpleNamespace
 
-from facilitator_dilemma.workform import Dilemma
 from flask import render_template
 from flask_babel import force_locale
 
 from facilitator.extensions import db
+from plugins.dilemma.workform import Dilemma
 
 from .conftest import Console, Phone
 from .quiz.test_live_quiz import quiz_workshop  # noqa: F401 (fixture)

@@ -1,7 +1,8 @@
 """What the team plan adds to the stored world: who leads which team, the plan's goals and
 evaluation moment, the history of every agreement, and personal access tokens for the API.
 
-Imported at the end of ``facilitator.models`` so that the app and Alembic see these tables.
+They import ``facilitator.models`` (never the other way round); ``facilitator.database`` imports
+both, so that the app and Alembic see these tables.
 """
 
 from __future__ import annotations

@@ -5,10 +5,10 @@ the console never skips the person the floor passed to by itself."""
 import re
 
 import pytest
-from facilitator_debate.workform import Debate
 
 from facilitator import ActionRejected
 from facilitator.testing import Bench
+from plugins.debate.workform import Debate
 
 from ..conftest import Console, Phone
 from .test_debate_on_bench import STATEMENTS, on_side, queue, sit_down, stand

@@ -5,10 +5,10 @@ No app runs here, so refusals come in English (the msgids); the live tests see D
 from dataclasses import replace
 
 import pytest
-from facilitator_debate.workform import Debate
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected
 from facilitator.testing import Bench
+from plugins.debate.workform import Debate
 
 STATEMENTS = ["Bij elke bedreiging doen we aangifte.", "Een beveiliger maakt het kantoor veiliger."]
 

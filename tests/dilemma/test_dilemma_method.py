@@ -4,12 +4,12 @@ is "Verhelderen en verplaatsen"; the prepared dilemmas show also below the minim
 
 import re
 
-from facilitator_dilemma.workform import Dilemma
 from sqlalchemy import select
 
 from facilitator.extensions import db
 from facilitator.models import Entry, StepState
 from facilitator.testing import Bench
+from plugins.dilemma.workform import Dilemma
 
 from .test_live_run import ok, session, shown  # noqa: F401 (fixture)
 

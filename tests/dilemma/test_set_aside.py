@@ -3,13 +3,13 @@ question; un-set, the open point is taken back unless the team has taken it up."
 
 from dataclasses import replace
 
-from facilitator_dilemma.workform import Dilemma
 from sqlalchemy import select
 
 from facilitator import NewAgreement
 from facilitator.extensions import db
 from facilitator.models import Agreement
 from facilitator.testing import Bench
+from plugins.dilemma.workform import Dilemma
 
 from . import test_live_run as live
 

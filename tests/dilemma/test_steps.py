@@ -1,10 +1,10 @@
 """Each step of the dilemma method on plain data, with the Bench: no database, no server."""
 
 import pytest
-from facilitator_dilemma.workform import Dilemma
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected, NewAgreement
 from facilitator.testing import Bench
+from plugins.dilemma.workform import Dilemma
 
 PREPARED = {"title": "Schelden aan de balie", "text": "Een bezoeker scheldt.", "theme": "limits",
             "setting": "Balie", "side_a": "Doorhelpen", "side_b": "Grens stellen"}

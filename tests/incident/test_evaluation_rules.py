@@ -1,11 +1,11 @@
 """The incident evaluation's rules on plain data: classification, actions, repetition, trend."""
 
 import pytest
-from facilitator_incident import GROUPS, IncidentEvaluation, factor_counts
-from facilitator_incident.factors import classification
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected
 from facilitator.testing import Bench
+from plugins.incident import GROUPS, IncidentEvaluation, factor_counts
+from plugins.incident.factors import classification
 
 CASE = {"title": "Deur op slot bij huisbezoek", "account": "Bewoner B doet de deur op slot.",
         "people": [{"role": "medewerker A", "names": "Anouk, Anouk de Vries"}],

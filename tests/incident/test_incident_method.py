@@ -4,11 +4,11 @@ setting; causes still to discuss are listed in the summary; each factor group ha
 free text, while the sixteen named sub-factors stay exactly those of the source."""
 
 import pytest
-from facilitator_incident import GROUPS, IncidentEvaluation
-from facilitator_incident.factors import classification
 
 from facilitator import InputRejected
 from facilitator.testing import Bench
+from plugins.incident import GROUPS, IncidentEvaluation
+from plugins.incident.factors import classification
 
 from .test_evaluation_rules import CONFIG
 

@@ -1,7 +1,8 @@
 """Names that look like the people involved never reach the shared screen."""
 
 import pytest
-from facilitator_incident.masking import mask
+
+from plugins.incident.masking import mask
 
 NAMES = [("Anouk de Vries", "medewerker A"), ("Mo", "burger B"), ("Sanne", "[naam]")]
 

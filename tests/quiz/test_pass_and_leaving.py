@@ -2,14 +2,14 @@
 like moving on does; un-setting a set-aside question takes its open point back."""
 
 import pytest
-from facilitator_quiz.rounds import CONFIRM, CONFIRM_SLOT, DONE, Round
-from facilitator_quiz.workform import Quiz
 from sqlalchemy import select
 
 from facilitator import InputRejected, Participant
 from facilitator.extensions import db
 from facilitator.models import Activity, Agreement, Entry, StepState
 from facilitator.testing import Bench
+from plugins.quiz.rounds import CONFIRM, CONFIRM_SLOT, DONE, Round
+from plugins.quiz.workform import Quiz
 
 from . import test_live_quiz as live
 

@@ -4,12 +4,12 @@ the console's one primary action per state, the spokesperson rotation and the te
 import re
 
 import pytest
-from facilitator_quiz.rounds import CONFIRM, Round
-from facilitator_quiz.workform import Quiz
 
 from facilitator import InputRejected, Participant
 from facilitator.extensions import db, socketio
 from facilitator.testing import Bench
+from plugins.quiz.rounds import CONFIRM, Round
+from plugins.quiz.workform import Quiz
 
 from ..conftest import Console, Phone
 from .test_scoring import MC, OPINION, members, quiz, speaker

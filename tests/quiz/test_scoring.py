@@ -3,11 +3,11 @@
 from dataclasses import replace
 
 import pytest
-from facilitator_quiz.rounds import CONFIRM, DONE, STEAL, TURN, Round
-from facilitator_quiz.workform import Quiz
 
 from facilitator import ActionRejected, InputRejected
 from facilitator.testing import Bench
+from plugins.quiz.rounds import CONFIRM, DONE, STEAL, TURN, Round
+from plugins.quiz.workform import Quiz
 
 MC = {"text": "Binnen hoeveel uur reageert de organisatie richting de dader?",
       "options": ["24 uur", "48 uur", "een week"], "correct": "B", "points": 2, "steal_points": 1}

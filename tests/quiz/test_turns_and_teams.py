@@ -3,11 +3,11 @@
 from dataclasses import replace
 
 import pytest
-from facilitator_quiz.rounds import Round
-from facilitator_quiz.workform import Quiz
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected
 from facilitator.testing import Bench
+from plugins.quiz.rounds import Round
+from plugins.quiz.workform import Quiz
 
 from .test_scoring import MC, OPINION, members, quiz, speaker
 

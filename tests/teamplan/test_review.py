@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from facilitator_review.workform import ReviewTeamPlan
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected
 from facilitator.extensions import db, socketio
 from facilitator.models import Agreement
 from facilitator.teamplan.models import AgreementChange
 from facilitator.testing import Bench
+from plugins.review.workform import ReviewTeamPlan
 
 from ..conftest import Console, Phone
 

@@ -5,11 +5,10 @@ team takes up gets an owner and a date; the dilemma's team choice goes in with a
 
 from datetime import date
 
-from facilitator_dilemma.workform import Dilemma
-
 from facilitator.extensions import db
 from facilitator.models import Agreement
 from facilitator.testing import Bench
+from plugins.dilemma.workform import Dilemma
 
 FULL = {"text": "Bij dreiging lopen we met z'n tweeën", "kind": "action_agreement",
         "owner": "Iedereen", "due": "2031-03-01", "status": "open", "outside_help": "Facilitair",

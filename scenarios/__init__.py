@@ -1,1 +1,0 @@
-"""Built-in scenarios, installed as the facilitator.builtin_scenarios package."""

@@ -1,1 +1,0 @@
-"""Host templates, installed as the facilitator.templates package."""
