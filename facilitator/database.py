@@ -46,6 +46,17 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def upgrade(app: Flask, revision: str = "heads") -> None:
+def upgrade(app: Flask, revision: str = "heads") -> str:
+    """Bring the schema up to ``revision``; say what it took: ``"created"`` (an empty
+    database), ``"upgraded"`` or ``"current"`` (nothing to do)."""
+    from alembic.runtime.migration import MigrationContext
+
     with app.app_context():
+        with db.engine.connect() as connection:
+            before = set(MigrationContext.configure(connection).get_current_heads())
         command.upgrade(alembic_config(db.engine), revision)
+        with db.engine.connect() as connection:
+            after = set(MigrationContext.configure(connection).get_current_heads())
+    if not before:
+        return "created"
+    return "current" if before == after else "upgraded"

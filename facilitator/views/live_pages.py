@@ -8,7 +8,6 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
-    current_app,
     g,
     redirect,
     render_template,
@@ -17,7 +16,7 @@ from flask import (
     url_for,
 )
 
-from .. import joinguard, participation, snapshots
+from .. import joinguard, participation, snapshots, venue
 from ..extensions import db
 from ..joincodes import normalise
 from ..live import cookie_name
@@ -27,9 +26,9 @@ from .dashboard import owned_workshop, trainer_required
 bp = Blueprint("live_pages", __name__)
 
 
-def join_url(workshop: Workshop) -> str:
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    return base.rstrip("/") + url_for("join.join", code=workshop.code)
+def join_url(workshop: Workshop, where: venue.JoinAddress | None = None) -> str:
+    """Where phones join: never a loopback address (see ``venue``)."""
+    return (where or venue.for_request()).url(url_for("join.join", code=workshop.code))
 
 
 @bp.route("/p/<code>")
@@ -50,8 +49,19 @@ def phone(code: str):
 def console(workshop_id: int):
     workshop = owned_workshop(workshop_id)
     g.locale = workshop.language
-    return render_template("live/console.html", workshop=workshop, join_url=join_url(workshop),
-                           snapshot=snapshots.read(workshop).console())
+    where = venue.for_request()
+    return render_template("live/console.html", workshop=workshop, join_url=join_url(workshop, where),
+                           venue=where, snapshot=snapshots.read(workshop).console())
+
+
+@bp.route("/w/<int:workshop_id>/join-address", methods=["POST"])
+@trainer_required
+def choose_join_address(workshop_id: int):
+    """The trainer picks which of this machine's network addresses phones use."""
+    workshop = owned_workshop(workshop_id)
+    if not venue.choose(request.form.get("address", "")):
+        abort(400)
+    return redirect(url_for(".console", workshop_id=workshop.id))
 
 
 @bp.route("/w/<int:workshop_id>/screen")
