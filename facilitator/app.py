@@ -56,6 +56,7 @@ def create_app(config: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.localize_callback = i18n.gettext  # "Please log in to access this page."
     socketio.init_app(
         app,
         async_mode=app.config["ASYNC_MODE"],
@@ -81,7 +82,10 @@ def create_app(config: dict | None = None) -> Flask:
     from .teamplan import init_app as init_teamplan
 
     init_teamplan(app)
+    from .clock import init_app as init_clock
     from .templating import init_app as init_templating
+
+    init_clock(app)
 
     init_templating(app)
     return app

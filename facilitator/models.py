@@ -11,14 +11,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now, timezone-aware in UTC (``clock``)."""
+    return datetime.now(UTC)
 
 
 class User(UserMixin, db.Model):
@@ -166,7 +167,7 @@ class Agreement(db.Model):
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="working_agreement")
     owner: Mapped[str | None] = mapped_column(String(120))
-    due: Mapped[datetime | None]
+    due: Mapped[datetime | None] = mapped_column(DateTime)  # a calendar day, not a moment
     status: Mapped[str] = mapped_column(String(20), default="open")
     outside_help: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(default=0)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from flask import Blueprint, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from .. import clock
 from ..extensions import db
 from ..i18n import _
 from ..models import Activity, Agreement, Team, Workshop
@@ -96,7 +97,7 @@ def agreement_json(agreement: Agreement, place: int, source: Workshop | None,
                     "held_on": documents.held_on(source).isoformat()} if source else None,
         "activity": {"id": activity.id, "title": activity.title, "type": activity.type,
                      "step": agreement.step_key} if activity else None,
-        "created_at": agreement.created_at.isoformat(), "updated_at": agreement.updated_at.isoformat(),
+        "created_at": clock.iso(agreement.created_at), "updated_at": clock.iso(agreement.updated_at),
     }
 
 
@@ -112,7 +113,7 @@ def _one(team: Team, agreement: Agreement, with_history: bool = False) -> dict:
     place = plan.ordered(team).index(agreement) + 1
     found = agreement_json(agreement, place, plan.source_of(agreement), plan.activity_of(agreement))
     if with_history:
-        found["history"] = [{"at": c.at.isoformat(), "actor": c.actor, "action": c.action,
+        found["history"] = [{"at": clock.iso(c.at), "actor": c.actor, "action": c.action,
                              "changes": c.changes, "note": c.note} for c in plan.history(agreement)]
     return found
 
