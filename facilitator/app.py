@@ -12,6 +12,7 @@ from . import (
     compression,
     database,
     errors,
+    fingerprints,
     i18n,
     live,  # declares the Socket.IO handlers before any app binds them
     plugins,
@@ -51,6 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
     live.init_app(app)
     security.init_app(app)
     compression.init_app(app)
+    fingerprints.init_app(app)
     errors.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
