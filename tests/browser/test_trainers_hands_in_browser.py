@@ -1,0 +1,110 @@
+"""The trainer's hands and the room's phones on a training day, in a real browser: a presenter
+clicker on the console and on the shared screen, phones that wait for their connection, and a
+Dutch page for an address that does not exist."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from .conftest import PHONE, _watch
+
+NOT_SENT = "Niet verstuurd: je bent offline"
+
+
+def test_a_presenter_clicker_works_on_the_console_and_on_the_shared_screen(
+        live_server, trainer_page, screenshot):
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = trainer_page(session["console_url"])
+    with console.expect_popup() as popup:
+        console.click("[data-open-screen]")
+    screen = popup.value
+    screen.set_viewport_size({"width": 1920, "height": 1080})
+    expect(screen.locator("[data-conn]")).to_have_text("verbonden")
+
+    console.keyboard.press("PageDown")  # starts the session
+    title = console.locator("#current-title")
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")
+    console.keyboard.press("PageDown")
+    expect(title).to_contain_text("zonder lichamelijk geweld")
+    console.keyboard.press("PageUp")
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")
+
+    screen.bring_to_front()  # the projector window has the focus: the clicker still moves on
+    screen.keyboard.press("PageDown")
+    expect(title).to_contain_text("zonder lichamelijk geweld")
+    expect(screen.locator("#stage")).to_contain_text("zonder lichamelijk geweld")
+    screen.keyboard.press("PageUp")
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")
+
+    console.bring_to_front()
+    console.keyboard.press("b")  # black screen, from the console
+    expect(screen.locator("[data-blank]")).to_be_visible()
+    screenshot(screen, "clicker-screen-black")
+    screen.keyboard.press(".")  # and back, on the screen
+    expect(screen.locator("[data-blank]")).to_be_hidden()
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")  # B moved nothing
+
+
+# The socket.io client, held back until the test lets it connect: a phone on a slow network.
+HOLD = """
+(function () {
+  var real = window.io;
+  window.io = function (options) {
+    var socket = real(Object.assign({}, options, { autoConnect: false }));
+    window.letConnect = function () { socket.connect(); };
+    return socket;
+  };
+})();
+"""
+
+
+def test_phone_buttons_wait_for_the_connection_and_not_sent_clears_when_back(
+        live_server, trainer_page, browser, js_errors, screenshot):
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = trainer_page(session["console_url"])
+    console.click("[data-action=start]")
+    context = browser.new_context(**{**PHONE, "viewport": {"width": 390, "height": 844}})
+    phone = _watch(context.new_page(), js_errors)
+
+    def held(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text() + HOLD)
+
+    phone.route(re.compile(r".*/vendor/socket\.io\.min\.js.*"), held)
+    phone.goto(session["join_url"])
+    phone.click("#join")
+    agree = phone.locator("button.choice.agree")
+    expect(agree).to_be_visible()
+    expect(agree).to_be_disabled()  # not connected yet: a tap could not be sent
+    screenshot(phone, "phone-waiting-for-connection")
+    agree.click(force=True)
+    expect(phone.locator("[data-error]")).to_be_hidden()
+    phone.evaluate("window.letConnect()")
+    expect(phone.locator("[data-conn]")).to_have_text("verbonden")
+    expect(agree).to_be_enabled()
+    agree.click()
+    expect(agree).to_have_attribute("aria-pressed", "true")
+
+    context.set_offline(True)
+    expect(phone.locator("[data-conn]")).to_have_text(re.compile("Offline"), timeout=10_000)
+    phone.locator("button.choice.disagree").click()
+    expect(phone.locator("[data-error]")).to_contain_text(NOT_SENT)
+    context.set_offline(False)
+    expect(phone.locator("[data-conn]")).to_have_text("verbonden", timeout=30_000)
+    expect(phone.locator("[data-error]")).to_be_hidden()  # the offline message is gone
+    context.close()
+
+
+def test_an_address_that_does_not_exist_gets_a_dutch_page(live_server, browser, screenshot):
+    context = browser.new_context(**PHONE)  # the browser itself logs the 404: not a script error
+    phone = context.new_page()
+    response = phone.goto(live_server.url + "/teams/99999/nergens")
+    assert response.status == 404
+    expect(phone.locator("html")).to_have_attribute("lang", "nl")
+    expect(phone.locator(".flash.error")).to_have_text(
+        "Deze pagina bestaat niet (meer). Controleer het adres of de code.")
+    expect(phone.get_by_role("link", name="Naar de startpagina")).to_be_visible()
+    screenshot(phone, "dutch-404")
+    context.close()
