@@ -103,6 +103,7 @@ class StepState(db.Model):
     set_aside: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict] = mapped_column(JSON, default=dict)
+    timer: Mapped[dict | None] = mapped_column(JSON)  # the step's countdown (see countdown)
 
     activity: Mapped[Activity] = relationship(back_populates="steps")
 

@@ -19,7 +19,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from . import stepviews
+from . import countdown, stepviews
 from .extensions import db
 from .i18n import _, template_translators
 from .models import Activity, Agreement, Participant, StepState, Workshop
@@ -81,6 +81,13 @@ class Reading:
         return work_form(self.here[0].type) if self.here else None
 
     @cached_property
+    def countdown(self) -> countdown.Countdown | None:
+        """The current step's countdown, as it stands when the reading began."""
+        if self.view is None or self.workshop.status != "running":
+            return None
+        return countdown.of(self.view.step, self.here[1], self.rendered)
+
+    @cached_property
     def results(self):
         """The step's results over everyone's entries, as the console sees them."""
         return self.form.results(self.view) if self.view is not None else None
@@ -99,6 +106,9 @@ class Reading:
             meta.update(step=view.step.key, title=view.step.title, visibility=view.step.visibility,
                         takes_input=view.step.takes_input, open=view.open, revealed=view.revealed,
                         answered=answered, activity=self.here[0].title)
+            # where the group is within this work form, as the room says it: "step 3 of 6"
+            siblings = [row.id for activity, row in self.steps if activity.id == self.here[0].id]
+            meta.update(part=siblings.index(self.here[1].id) + 1, parts=len(siblings))
         return meta
 
     # -- the shared screen -----------------------------------------------------------------------
@@ -113,6 +123,7 @@ class Reading:
             if shown:
                 results = self.results if view is self.view else form.results(view)
             context.update(view=view, form=form, activity=self.here[0], results=results,
+                           countdown=self.countdown,
                            too_few=view.revealed and not enough_for_screen(view),
                            template=form.template("screen"))
         return self._render("live/screen_step.html", context)
@@ -132,7 +143,7 @@ class Reading:
                    "participant_label": participant_label}
         if self.view is not None:
             context.update(form=self.form, activity=self.here[0], results=self.results,
-                           enough=enough_for_screen(self.view),
+                           enough=enough_for_screen(self.view), countdown=self.countdown,
                            template=self.form.template("console"))
         return self._render("live/console_step.html", context)
 

@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from . import joincodes, stepviews
+from . import countdown, joincodes, stepviews
 from .events import track
 from .extensions import db
 from .i18n import _
@@ -180,6 +180,8 @@ def _step_action(workshop: Workshop, action: str, data: dict) -> None:
                           label=_("The notes"))
     elif action == "agreement":
         add_agreement(workshop, activity, row, data)
+    elif action == "countdown":
+        countdown.act(stepviews.step_of(activity, row), row, str(data.get("do")))
     else:
         _plugin_action(workshop, activity, row, action, data)
 

@@ -160,6 +160,7 @@
     var scrolls = scrollPlaces();
     meta = next;
     stage.innerHTML = shown = snapshot.html;
+    countdownBase = Date.now();
     body.dataset.status = meta.status || "";
     var newStep = before !== meta.step + "|" + meta.status;
     if (newStep) {
@@ -189,6 +190,22 @@
     }
     document.dispatchEvent(new CustomEvent("facilitator:snapshot", { detail: meta }));
   }
+
+  // -- countdowns: the time left runs on between snapshots -----------------------------------
+  var countdownBase = Date.now();
+  function tick() {
+    stage.querySelectorAll("[data-countdown]").forEach(function (el) {
+      var left = parseFloat(el.dataset.left);
+      if (el.dataset.running === "1") left -= (Date.now() - countdownBase) / 1000;
+      var seconds = Math.max(0, Math.round(left));
+      var shown = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+      var time = el.querySelector("[data-countdown-time]");
+      if (time && time.textContent !== shown) time.textContent = shown;
+      el.classList.toggle("over", left <= 0);
+    });
+  }
+  setInterval(tick, 250);
+  document.addEventListener("facilitator:snapshot", function () { tick(); });
 
   function hello() {
     socket.emit("hello", {}, function (ack) {

@@ -108,3 +108,39 @@ def test_an_address_that_does_not_exist_gets_a_dutch_page(live_server, browser, 
     expect(phone.get_by_role("link", name="Naar de startpagina")).to_be_visible()
     screenshot(phone, "dutch-404")
     context.close()
+
+
+def _seconds(text: str) -> int:
+    minutes, seconds = text.split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def test_the_trainer_starts_pauses_and_extends_a_countdown_seen_on_the_screen(
+        live_server, trainer_page, screenshot):
+    session = live_server.create_session("lagerhuis-stellingen")
+    console = trainer_page(session["console_url"])
+    with console.expect_popup() as popup:
+        console.click("[data-open-screen]")
+    screen = popup.value
+    screen.set_viewport_size({"width": 1920, "height": 1080})
+    console.click("[data-action=start]")
+    title = console.locator("#current-title")
+    expect(title).to_contain_text("Openingsstemming")
+    console.click("[data-action=next]")
+    expect(title).to_have_text("Het debat")
+    clock = console.locator("[data-countdown-time]")
+    expect(clock).to_have_text("20:00")
+    console.click("[data-do=start]")
+    on_screen = screen.locator(".countdown-screen [data-countdown-time]")
+    expect(on_screen).to_be_visible()
+    expect(on_screen).to_have_text(re.compile(r"19:5\d"), timeout=5_000)  # it runs by itself
+    console.click("[data-do=pause]")
+    expect(console.locator("[data-do=start]")).to_have_text("Aftellen hervatten")
+    paused = _seconds(on_screen.inner_text())
+    console.wait_for_timeout(2_000)
+    assert _seconds(on_screen.inner_text()) == paused  # paused: the time stands still
+    console.click("[data-do=extend]")
+    expect(on_screen).to_have_text(f"{(paused + 60) // 60}:{(paused + 60) % 60:02d}")
+    expect(clock).to_have_text(on_screen.inner_text())
+    screenshot(screen, "countdown-screen")
+    screenshot(console, "countdown-console")
