@@ -47,10 +47,12 @@ def test_the_console_opened_at_loopback_shows_a_reachable_join_address(
         trainer.click("[data-open-screen]")
     screen = popup.value
     screen.set_viewport_size({"width": 1920, "height": 1080})
-    expect(screen.locator(".joinurl")).to_have_text(join_url.split("/j/")[0])
+    # under the QR code, as people type it: without "http://"
+    expect(screen.locator(".joinurl")).to_have_text(join_url.split("/j/")[0].removeprefix("http://"))
     qr = segno.make(join_url, error="m").svg_inline(scale=10, border=2, dark="#111",
                                                     light="#fff", omitsize=True)
     assert screen.locator(".qr svg path.qrline").get_attribute("d") in qr
+    screenshot(screen, "venue-screen-waiting")
 
     phone_context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     phone = _watch(phone_context.new_page(), js_errors)
