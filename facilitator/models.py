@@ -176,4 +176,5 @@ class Agreement(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+from . import cotraining as _cotraining  # noqa: E402,F401  (co-trainers table)
 from .teamplan import models as _teamplan_models  # noqa: E402,F401  (team plan tables)

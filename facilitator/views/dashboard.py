@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .. import retention, workshops
+from .. import cotraining, retention, workshops
 from ..extensions import db
 from ..i18n import _
 from ..library import store as library
@@ -37,6 +37,14 @@ def owned_workshop(workshop_id: int) -> Workshop:
     return workshop
 
 
+def run_workshop(workshop_id: int) -> Workshop:
+    """A session the trainer runs: their own, or one they co-train."""
+    workshop = db.session.get(Workshop, workshop_id)
+    if workshop is None or not cotraining.runs(workshop, current_user):
+        abort(404)
+    return workshop
+
+
 @bp.route("/trainer")
 @trainer_required
 def home():
@@ -44,7 +52,8 @@ def home():
     mine = db.session.scalars(select(Workshop).where(Workshop.trainer_id == current_user.id)
                               .order_by(Workshop.created_at.desc())).all()
     return render_template("dashboard/home.html", scenarios=library.choosable(current_user, host),
-                           workshops=mine, work_forms=host.work_forms)
+                           workshops=mine, co_trained=cotraining.sessions_of(current_user),
+                           work_forms=host.work_forms)
 
 
 @bp.route("/trainer/sessions", methods=["POST"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
+    flash,
     g,
     redirect,
     render_template,
@@ -15,13 +16,16 @@ from flask import (
     session,
     url_for,
 )
+from flask_login import current_user
 
-from .. import joinguard, participation, snapshots, venue
+from .. import cotraining, joinguard, participation, snapshots, venue
 from ..extensions import db
+from ..i18n import _
 from ..joincodes import normalise
 from ..live import cookie_name
 from ..models import Workshop
-from .dashboard import owned_workshop, trainer_required
+from ..workform import InputRejected
+from .dashboard import owned_workshop, run_workshop, trainer_required
 
 bp = Blueprint("live_pages", __name__)
 
@@ -47,18 +51,42 @@ def phone(code: str):
 @bp.route("/w/<int:workshop_id>/console")
 @trainer_required
 def console(workshop_id: int):
-    workshop = owned_workshop(workshop_id)
+    workshop = run_workshop(workshop_id)
     g.locale = workshop.language
     where = venue.for_request()
     return render_template("live/console.html", workshop=workshop, join_url=join_url(workshop, where),
-                           venue=where, snapshot=snapshots.read(workshop).console())
+                           venue=where, snapshot=snapshots.read(workshop).console(),
+                           owner=workshop.trainer_id == current_user.id,
+                           co_trainers=cotraining.of(workshop))
+
+
+@bp.route("/w/<int:workshop_id>/co-trainers", methods=["POST"])
+@trainer_required
+def add_co_trainer(workshop_id: int):
+    """The session's owner lets another trainer run it with them."""
+    workshop = owned_workshop(workshop_id)
+    try:
+        added = cotraining.add(workshop, request.form.get("email", ""))
+    except InputRejected as refused:
+        flash(refused.message, "error")
+    else:
+        flash(_("%(email)s can now open this console.", email=added.email), "ok")
+    return redirect(url_for(".console", workshop_id=workshop.id))
+
+
+@bp.route("/w/<int:workshop_id>/co-trainers/<int:user_id>/remove", methods=["POST"])
+@trainer_required
+def remove_co_trainer(workshop_id: int, user_id: int):
+    workshop = owned_workshop(workshop_id)
+    cotraining.remove(workshop, user_id)
+    return redirect(url_for(".console", workshop_id=workshop.id))
 
 
 @bp.route("/w/<int:workshop_id>/join-address", methods=["POST"])
 @trainer_required
 def choose_join_address(workshop_id: int):
     """The trainer picks which of this machine's network addresses phones use."""
-    workshop = owned_workshop(workshop_id)
+    workshop = run_workshop(workshop_id)
     if not venue.choose(request.form.get("address", "")):
         abort(400)
     return redirect(url_for(".console", workshop_id=workshop.id))
@@ -73,10 +101,7 @@ def screen(workshop_id: int):
     if key is not None and key == workshop.screen_key:
         session["screens"] = sorted(set(session.get("screens", [])) | {workshop.id})
         return redirect(url_for(".screen", workshop_id=workshop.id))
-    from flask_login import current_user
-
-    allowed = workshop.id in session.get("screens", []) or (
-        current_user.is_authenticated and current_user.id == workshop.trainer_id)
+    allowed = workshop.id in session.get("screens", []) or cotraining.runs(workshop, current_user)
     if not allowed:
         abort(403)
     g.locale = workshop.language

@@ -144,3 +144,35 @@ def test_the_trainer_starts_pauses_and_extends_a_countdown_seen_on_the_screen(
     expect(clock).to_have_text(on_screen.inner_text())
     screenshot(screen, "countdown-screen")
     screenshot(console, "countdown-console")
+
+
+def test_a_co_trainer_opens_the_same_console_and_both_see_each_others_actions(
+        live_server, trainer_page, browser, js_errors, screenshot):
+    co_email = "co-trainer@example.nl"
+    live_server.add_trainer(co_email)
+    session = live_server.create_session("stellingen-veilig-werken")
+    owner = trainer_page(session["console_url"])
+    owner.click("[data-co-trainers] summary")
+    owner.fill("#co-trainer-email", co_email)
+    owner.click("text=Co-trainer toevoegen")
+    expect(owner.locator(".flash.ok")).to_have_text(f"{co_email} kan deze console nu openen.")
+    screenshot(owner, "co-trainer-added")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    co = _watch(context.new_page(), js_errors)
+    co.goto(live_server.url + "/login")
+    co.fill("#email", co_email)
+    co.fill("#password", live_server.password)
+    co.click("button.primary")
+    co.wait_for_url("**/trainer")
+    co.locator("[aria-labelledby=co-trained] a").first.click()  # "Sessions you co-train"
+    co.wait_for_function("() => window.facilitator && window.facilitator.socket.connected")
+    expect(co.locator(".co-training")).to_contain_text(live_server.trainer_email)
+
+    owner.wait_for_function("() => window.facilitator && window.facilitator.socket.connected")
+    co.click("[data-action=start]")  # the co-trainer starts ...
+    expect(owner.locator("#current-title")).to_contain_text("Een klant die tegen mij scheldt")
+    owner.click("[data-action=next]")  # ... and the owner moves on
+    expect(co.locator("#current-title")).to_contain_text("zonder lichamelijk geweld")
+    screenshot(co, "co-trainer-console")
+    context.close()

@@ -47,6 +47,9 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("live_pages.console", "GET"): SESSION_TRAINER,
     ("live_pages.screen", "GET"): SESSION_TRAINER,  # or whoever opened the screen-key link
     ("live_pages.media", "GET"): SAME_FOR_ALL,  # film clips shipped with a scenario
+    ("live_pages.choose_join_address", "POST"): SESSION_TRAINER,  # or a co-trainer
+    ("live_pages.add_co_trainer", "POST"): SESSION_TRAINER,  # the session's owner only
+    ("live_pages.remove_co_trainer", "POST"): SESSION_TRAINER,
     # accounts
     ("auth.login", "GET"): EVERYONE,
     ("auth.login", "POST"): SAME_FOR_ALL,  # tried with a wrong password
