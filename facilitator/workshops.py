@@ -73,6 +73,17 @@ def create(scenario: Scenario, trainer: User, *, team_name: str | None = None,
     return workshop
 
 
+def duplicate(workshop: Workshop, trainer: User) -> Workshop:
+    """A new session with the same scenario and settings (activities as configured, team, named
+    or not, language) and a new code; nothing of what happened in the first one."""
+    scenario = Scenario(id=workshop.scenario_id, title=workshop.title, language=workshop.language,
+                        named=workshop.named,
+                        activities=[{"type": a.type, "title": a.title,
+                                     "config": copy.deepcopy(a.config)} for a in workshop.activities])
+    return create(scenario, trainer, team_name=workshop.team.name if workshop.team else None,
+                  named=workshop.named)
+
+
 def by_code(code: str) -> Workshop | None:
     return db.session.scalar(select(Workshop).where(Workshop.code == joincodes.normalise(code)))
 

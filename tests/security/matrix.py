@@ -63,6 +63,7 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("dashboard.home", "GET"): TRAINERS,
     ("dashboard.create_session", "POST"): TRAINERS,
     ("dashboard.delete_session", "POST"): SESSION_TRAINER,
+    ("dashboard.duplicate_session", "POST"): SESSION_TRAINER,  # or a co-trainer
     # the scenario library
     ("library.index", "GET"): TRAINERS,
     ("library.new", "GET"): TRAINERS,
