@@ -112,23 +112,97 @@ def user() -> None:
     """Trainer and team-lead accounts."""
 
 
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _account(email: str):
+    found = accounts.find(email)
+    if found is None:
+        raise click.ClickException(f"No account {email.strip().lower()!r} (see: facilitator user list)")
+    return found
+
+
 @user.command("add")
 @click.argument("email")
 @click.option("--role", type=click.Choice(accounts.ROLES), required=True)
+@click.option("--name", help="The name shown in team plans instead of the e-mail address.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def user_add(email: str, role: str, password_stdin: bool) -> None:
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+def user_add(email: str, role: str, name: str | None, password_stdin: bool) -> None:
+    password = _password(password_stdin)
     app = _app()
     upgrade(app)
     with app.app_context():
         try:
-            accounts.add_user(email, password, role)
+            accounts.add_user(email, password, role, name)
         except InputRejected as refused:
             raise click.ClickException(refused.message) from None
     click.echo(f"Added {role} {email.strip().lower()}")
+
+
+@user.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def user_list(as_json: bool) -> None:
+    """Every account: e-mail address, role, name and whether it is disabled."""
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        rows = [{"email": u.email, "role": u.role, "name": u.display_name,
+                 "disabled": u.disabled} for u in accounts.everyone()]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(f"{row['email']}  {row['role']}" + (f"  {row['name']}" if row["name"] else "")
+                   + ("  (disabled)" if row["disabled"] else ""))
+
+
+@user.command("password")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
+@click.option("--link", "as_link", is_flag=True,
+              help="Print a link (valid once, for three days) with which the person chooses it.")
+@click.option("--base-url", default=None, help="Address of the link (default: this machine).")
+def user_password(email: str, password_stdin: bool, as_link: bool, base_url: str | None) -> None:
+    """Reset an account's password: set a new one, or print a link to choose one."""
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        found = _account(email)
+        if as_link:
+            base = base_url or app.config.get("PUBLIC_URL") or f"http://{lan_address()}:5000"
+            with app.test_request_context(base_url=base):
+                click.echo(url_for("auth.reset", token=accounts.reset_token(found), _external=True))
+            return
+        email = found.email
+        try:
+            accounts.set_password(found, _password(password_stdin))
+        except InputRejected as refused:
+            raise click.ClickException(refused.message) from None
+    click.echo(f"New password set for {email}")
+
+
+@user.command("disable")
+@click.argument("email")
+def user_disable(email: str) -> None:
+    """The account can no longer sign in; its sign-ins end at their next request."""
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        accounts.set_disabled(_account(email), True)
+    click.echo(f"Disabled {email.strip().lower()}")
+
+
+@user.command("enable")
+@click.argument("email")
+def user_enable(email: str) -> None:
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        accounts.set_disabled(_account(email), False)
+    click.echo(f"Enabled {email.strip().lower()}")
 
 
 @main.command("plugins")

@@ -30,6 +30,17 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))  # trainer | teamlead
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    display_name: Mapped[str | None] = mapped_column(String(120))  # shown instead of the e-mail
+    disabled: Mapped[bool] = mapped_column(default=False)  # cannot sign in; signed out everywhere
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: a disabled account is signed out
+        return not self.disabled
+
+    @property
+    def shown_name(self) -> str:
+        """The name people see in the plan, the exports and on the console."""
+        return self.display_name or self.email
 
 
 class Team(db.Model):

@@ -66,7 +66,7 @@ def agreement_row(agreement: Agreement, workshop: Workshop | None,
 
 
 def _trainers(workshops: list[Workshop]) -> str:
-    return ", ".join(dict.fromkeys(w.trainer.email for w in workshops))
+    return ", ".join(dict.fromkeys(w.trainer.shown_name for w in workshops))
 
 
 def team_plan(team: Team, today: date | None = None) -> TeamPlanDocument:
@@ -110,7 +110,7 @@ def session_report(workshop: Workshop) -> SessionReport:
         sections.append(ReportSection(_("Agreements from this session"), None, "named", [], [
             ReportTable("", labels.agreement_headers(), rows)]))
     return SessionReport(title=workshop.title, held_on=held_on(workshop),
-                         trainer=workshop.trainer.email,
+                         trainer=workshop.trainer.shown_name,
                          team_name=workshop.team.name if workshop.team else "",
                          participant_count=participant_count(workshop), sections=sections)
 

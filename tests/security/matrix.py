@@ -56,6 +56,13 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("auth.logout", "POST"): SIGNED_IN,
     ("auth.setup", "GET"): NOBODY,  # the first-trainer link is void once a trainer exists
     ("auth.setup", "POST"): NOBODY,
+    ("auth.account", "GET"): SIGNED_IN,  # one's own name and password
+    ("auth.account", "POST"): SIGNED_IN,
+    ("auth.reset", "GET"): NOBODY,  # only with a valid reset link
+    ("auth.reset", "POST"): NOBODY,
+    ("auth.accounts_page", "GET"): TRAINERS,
+    ("auth.reset_link", "POST"): TRAINERS,
+    ("auth.disable", "POST"): TRAINERS,
     ("account.token_list", "GET"): SIGNED_IN,
     ("account.create_token", "POST"): SIGNED_IN,
     ("account.revoke_token", "POST"): OWN_THINGS,
