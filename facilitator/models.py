@@ -130,6 +130,7 @@ class Participant(db.Model):
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
     connections: Mapped[int] = mapped_column(default=0)
     needs_moment_since: Mapped[datetime | None]
+    language: Mapped[str | None] = mapped_column(String(8))  # the phone's interface, if chosen
 
     workshop: Mapped[Workshop] = relationship(back_populates="participants")
 

@@ -183,7 +183,7 @@ class Reading:
                 continue
             own = self._own(person)
             _view, mine, _me, extra = own
-            look = (tuple(e.id for e in mine),
+            look = (person.language, tuple(e.id for e in mine),
                     json.dumps(extra, sort_keys=True, default=repr) if extra else None,
                     person.display_name if self.workshop.named else None)
             if look in groups:
@@ -191,10 +191,12 @@ class Reading:
             else:
                 groups[look] = ([person.id], person, own)
         for ids, person, own in groups.values():
-            yield ids, self._render("live/phone_step.html", self._phone_context(person, own))
+            yield ids, self._render("live/phone_step.html", self._phone_context(person, own),
+                                    person.language)
 
     def phone(self, person: Participant) -> dict:
-        return self._render("live/phone_step.html", self._phone_context(person, self._own(person)))
+        return self._render("live/phone_step.html", self._phone_context(person, self._own(person)),
+                            person.language)
 
     def _own(self, person) -> tuple:
         """(view, mine, me, extra): what is this person's own at the current step; ``person`` is a
@@ -234,10 +236,15 @@ class Reading:
         return {e.author for e in self.view.entries} if self.view is not None else set()
 
     # -- rendering -------------------------------------------------------------------------------
-    def _language(self):
-        return force_locale(self.workshop.language or current_app.config["BABEL_DEFAULT_LOCALE"])
+    def _language(self, chosen: str | None = None):
+        """The session's language; a phone's own choice (``Participant.language``) for its
+        interface: what the trainer wrote stays as written."""
+        if chosen not in current_app.config["LANGUAGES"]:
+            chosen = None
+        return force_locale(chosen or self.workshop.language
+                            or current_app.config["BABEL_DEFAULT_LOCALE"])
 
-    def _render(self, template: str, context: dict) -> dict:
-        with self._language():
+    def _render(self, template: str, context: dict, language: str | None = None) -> dict:
+        with self._language(language):
             html = render_template(template, **context, **template_translators())
         return {"html": html, "meta": context["meta"]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     g,
     redirect,
@@ -43,9 +44,25 @@ def phone(code: str):
         abort(404)
     if participant is None or participant.workshop_id != workshop.id:
         return redirect(url_for("join.join", code=workshop.code))
-    g.locale = workshop.language
+    g.locale = participant.language or workshop.language
     return render_template("live/phone.html", workshop=workshop, me=participant,
                            snapshot=snapshots.read(workshop).phone(participant))
+
+
+@bp.route("/p/<code>/language", methods=["POST"])
+def phone_language(code: str):
+    """A participant switches their phone's interface to another language (the buttons and
+    messages; what the trainer wrote stays as written), or back to the session's."""
+    participant = participation.by_token(request.cookies.get(cookie_name(normalise(code))))
+    workshop = joinguard.find(code, participant)
+    if workshop is None or participant is None or participant.workshop_id != workshop.id:
+        abort(404)
+    chosen = request.form.get("language", "")
+    if chosen not in current_app.config["LANGUAGES"]:
+        abort(400)
+    participant.language = None if chosen == workshop.language else chosen
+    db.session.commit()
+    return redirect(url_for(".phone", code=workshop.code))
 
 
 @bp.route("/w/<int:workshop_id>/console")

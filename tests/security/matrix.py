@@ -44,6 +44,7 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("join.join", "GET"): EVERYONE,
     ("join.join", "POST"): EVERYONE,
     ("live_pages.phone", "GET"): PARTICIPANT,
+    ("live_pages.phone_language", "POST"): PARTICIPANT,  # the phone's own interface language
     ("live_pages.console", "GET"): SESSION_TRAINER,
     ("live_pages.screen", "GET"): SESSION_TRAINER,  # or whoever opened the screen-key link
     ("live_pages.media", "GET"): SAME_FOR_ALL,  # film clips shipped with a scenario
