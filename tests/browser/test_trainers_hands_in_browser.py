@@ -176,3 +176,25 @@ def test_a_co_trainer_opens_the_same_console_and_both_see_each_others_actions(
     expect(co.locator("#current-title")).to_contain_text("zonder lichamelijk geweld")
     screenshot(co, "co-trainer-console")
     context.close()
+
+
+def test_a_participant_switches_the_phone_to_english(live_server, trainer_page, browser, js_errors,
+                                                     screenshot):
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = trainer_page(session["console_url"])
+    console.click("[data-action=start]")
+    context = browser.new_context(**{**PHONE, "viewport": {"width": 390, "height": 844}})
+    phone = _watch(context.new_page(), js_errors)
+    phone.goto(session["join_url"])
+    phone.click("#join")
+    expect(phone.locator("[data-moment]")).to_contain_text("Ik heb even een moment nodig")
+    phone.click("[data-phone-language]")
+    expect(phone.locator("[data-moment]")).to_contain_text("I need a moment")
+    expect(phone.locator("[data-conn]")).to_have_text("connected")
+    expect(phone.locator(".statement")).to_contain_text("Een klant die tegen mij scheldt")  # as written
+    expect(phone.locator("button.choice.agree")).to_contain_text("Agree")
+    console.click("[data-action=next]")  # the next step reaches this phone in English too
+    expect(phone.locator(".statement")).to_contain_text("zonder lichamelijk geweld")
+    expect(phone.locator("button.choice.agree")).to_contain_text("Agree")
+    screenshot(phone, "phone-in-english")
+    context.close()
