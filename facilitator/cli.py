@@ -72,7 +72,7 @@ def serve(host: str, port: int) -> None:
             db.session.execute(update(Participant).values(connections=0))
             db.session.commit()
         if done == "created":
-            click.echo(f"A new database was created in {app.config['INSTANCE_FOLDER']}.")
+            click.echo("The database was empty: its tables have been created.")
         found = venue.addresses()
         address = (found[0] if found else None) if host in ("0.0.0.0", "::") else host
         if app.config.get("PUBLIC_URL"):

@@ -114,7 +114,7 @@ def test_serve_tells_about_a_new_database_and_ctrl_c_ends_quietly(tmp_path):
     server.stop(signal.SIGINT)
     assert process.returncode == 0
     log = (tmp_path / "server.log").read_text()
-    assert "A new database was created" in log and "up to date" not in log
+    assert "its tables have been created" in log and "up to date" not in log
     running = re.search(r"Phones on the same network open: http://([0-9.]+):", log).group(1)
     assert running in interface_addresses()
     assert "Traceback" not in log and "KeyboardInterrupt" not in log
