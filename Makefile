@@ -1,5 +1,7 @@
-# facilitator: `make run` sets up and serves on port 5000; `make test` sets up and runs every test.
+# facilitator: `make run` sets up and serves on port 5000 (`make run PORT=8080` for another);
+# `make test` sets up and runs every test.
 PYTHON ?= python3
+PORT ?= 5000
 VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
@@ -8,7 +10,12 @@ TEST_STAMP := $(VENV)/.test-installed
 .PHONY: run test services browser translations vendor lint clean constraints
 
 $(BIN)/python:
-	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { echo "installing python3-venv"; \
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "Python's venv module is missing. facilitator installs into its own virtual environment (.venv),"; \
+			echo "which needs Debian's package python3-venv. Install it once, then run make again:"; \
+			echo "    sudo apt-get install python3-venv"; exit 1; fi; \
+		echo "installing python3-venv (needed to make the virtual environment .venv)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -23,9 +30,9 @@ $(TEST_STAMP): $(APP_STAMP) package.json
 	npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
+# serve prepares the database itself (Alembic migrations) before it listens.
 run: $(APP_STAMP)
-	$(BIN)/facilitator db upgrade
-	$(BIN)/facilitator serve --host 0.0.0.0 --port 5000
+	@$(BIN)/facilitator serve --host 0.0.0.0 --port $(PORT)
 
 # PostgreSQL and Redis on 127.0.0.1 (started or installed when missing) and Debian's chromium.
 services:

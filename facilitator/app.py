@@ -12,6 +12,7 @@ from . import (
     compression,
     database,
     errors,
+    fingerprints,
     i18n,
     live,  # declares the Socket.IO handlers before any app binds them
     plugins,
@@ -45,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     live.init_app(app)
     security.init_app(app)
     compression.init_app(app)
+    fingerprints.init_app(app)
     errors.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
@@ -77,7 +79,10 @@ def create_app(config: dict | None = None) -> Flask:
     from .teamplan import init_app as init_teamplan
 
     init_teamplan(app)
+    from .clock import init_app as init_clock
     from .templating import init_app as init_templating
+
+    init_clock(app)
 
     init_templating(app)
     return app

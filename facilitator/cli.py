@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import socket
 import sys
@@ -11,7 +12,7 @@ import click
 from flask import url_for
 from sqlalchemy import select, update
 
-from . import accounts, retention, scenarios, serving, workshops
+from . import accounts, retention, scenarios, serving, venue, workshops
 from .database import upgrade
 from .extensions import db, socketio
 from .i18n import _
@@ -33,15 +34,27 @@ def main() -> None:
 
 
 def lan_address() -> str:
-    """The address other devices on this network can reach, best guess."""
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("192.0.2.1", 9))  # TEST-NET address: no packet is sent for UDP connect
-        return probe.getsockname()[0]
-    except OSError:
-        return "127.0.0.1"
-    finally:
-        probe.close()
+    """The address other devices on this network can reach: the venue network's first, read
+    from the interfaces (also without a default route); loopback only when there is none."""
+    found = venue.addresses()
+    return found[0] if found else "127.0.0.1"
+
+
+def port_taken(host: str, port: int) -> bool:
+    """Whether another program already listens on this port."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _port_refusal(port: int) -> str:
+    return (f"Port {port} is already in use by another program. Stop that program, or choose "
+            f"another port: facilitator serve --port {port + 1} (make run PORT={port + 1}).")
 
 
 @main.command()
@@ -50,23 +63,48 @@ def lan_address() -> str:
 def serve(host: str, port: int) -> None:
     """Prepare the database and serve the app (phones, shared screen, console)."""
     serving.on_event_loop(sys.argv[1:])
+    if port_taken(host, port):
+        raise click.ClickException(_port_refusal(port))
     app = _app()
-    upgrade(app)
+    done = upgrade(app)
     with app.app_context():
         if not app.config["MESSAGE_QUEUE"]:  # alone: nobody is connected before we start
             db.session.execute(update(Participant).values(connections=0))
             db.session.commit()
-        address = lan_address() if host in ("0.0.0.0", "::") else host
-        base = app.config.get("PUBLIC_URL") or f"http://{address}:{port}"
+        if done == "created":
+            click.echo("The database was empty: its tables have been created.")
+        found = venue.addresses()
+        address = (found[0] if found else None) if host in ("0.0.0.0", "::") else host
+        if app.config.get("PUBLIC_URL"):
+            base = app.config["PUBLIC_URL"].rstrip("/")
+        elif address is None:
+            base = f"http://127.0.0.1:{port}"
+            click.echo("This computer has no network address: phones cannot reach it. Connect it "
+                       "to the venue's network (Wi-Fi or cable) and start again.")
+        else:
+            base = f"http://{address}:{port}"
         click.echo(f"facilitator is running. Phones on the same network open: {base}/")
+        if len(found) > 1 and not app.config.get("PUBLIC_URL") and host in ("0.0.0.0", "::"):
+            click.echo("This computer has several network addresses ("
+                       + ", ".join(found) + "); choose the one phones use on the console.")
         if not accounts.has_trainer():
             with app.test_request_context(base_url=base):
                 link = url_for("auth.setup", token=accounts.setup_token(), _external=True)
             click.echo(f"No trainer account yet. Create the first one (link works once): {link}")
+        click.echo("Press Ctrl-C to stop.")
     sys.stdout.flush()
     retention.start_daily(app)
     serving.settle()
-    socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)
+    serving.stop_quietly_on_ctrl_c(socketio)
+    try:
+        socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, log_output=False)
+    except KeyboardInterrupt:
+        pass
+    except OSError as refused:  # another program took the port in the meantime
+        if refused.errno == errno.EADDRINUSE:
+            raise click.ClickException(_port_refusal(port)) from None
+        raise
+    click.echo("\nfacilitator stopped.")
 
 
 @main.group()
@@ -74,23 +112,97 @@ def user() -> None:
     """Trainer and team-lead accounts."""
 
 
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _account(email: str):
+    found = accounts.find(email)
+    if found is None:
+        raise click.ClickException(f"No account {email.strip().lower()!r} (see: facilitator user list)")
+    return found
+
+
 @user.command("add")
 @click.argument("email")
 @click.option("--role", type=click.Choice(accounts.ROLES), required=True)
+@click.option("--name", help="The name shown in team plans instead of the e-mail address.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def user_add(email: str, role: str, password_stdin: bool) -> None:
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+def user_add(email: str, role: str, name: str | None, password_stdin: bool) -> None:
+    password = _password(password_stdin)
     app = _app()
     upgrade(app)
     with app.app_context():
         try:
-            accounts.add_user(email, password, role)
+            accounts.add_user(email, password, role, name)
         except InputRejected as refused:
             raise click.ClickException(refused.message) from None
     click.echo(f"Added {role} {email.strip().lower()}")
+
+
+@user.command("list")
+@click.option("--json", "as_json", is_flag=True)
+def user_list(as_json: bool) -> None:
+    """Every account: e-mail address, role, name and whether it is disabled."""
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        rows = [{"email": u.email, "role": u.role, "name": u.display_name,
+                 "disabled": u.disabled} for u in accounts.everyone()]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(f"{row['email']}  {row['role']}" + (f"  {row['name']}" if row["name"] else "")
+                   + ("  (disabled)" if row["disabled"] else ""))
+
+
+@user.command("password")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
+@click.option("--link", "as_link", is_flag=True,
+              help="Print a link (valid once, for three days) with which the person chooses it.")
+@click.option("--base-url", default=None, help="Address of the link (default: this machine).")
+def user_password(email: str, password_stdin: bool, as_link: bool, base_url: str | None) -> None:
+    """Reset an account's password: set a new one, or print a link to choose one."""
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        found = _account(email)
+        if as_link:
+            base = base_url or app.config.get("PUBLIC_URL") or f"http://{lan_address()}:5000"
+            with app.test_request_context(base_url=base):
+                click.echo(url_for("auth.reset", token=accounts.reset_token(found), _external=True))
+            return
+        email = found.email
+        try:
+            accounts.set_password(found, _password(password_stdin))
+        except InputRejected as refused:
+            raise click.ClickException(refused.message) from None
+    click.echo(f"New password set for {email}")
+
+
+@user.command("disable")
+@click.argument("email")
+def user_disable(email: str) -> None:
+    """The account can no longer sign in; its sign-ins end at their next request."""
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        accounts.set_disabled(_account(email), True)
+    click.echo(f"Disabled {email.strip().lower()}")
+
+
+@user.command("enable")
+@click.argument("email")
+def user_enable(email: str) -> None:
+    app = _app()
+    upgrade(app)
+    with app.app_context():
+        accounts.set_disabled(_account(email), False)
+    click.echo(f"Enabled {email.strip().lower()}")
 
 
 @main.command("plugins")
@@ -254,8 +366,9 @@ def db_group() -> None:
 
 @db_group.command("upgrade")
 def db_upgrade() -> None:
-    upgrade(_app())
-    click.echo("database is up to date")
+    done = upgrade(_app())
+    click.echo({"created": "database created", "upgraded": "database upgraded"}
+               .get(done, "database is up to date"))
 
 
 from .teamplan.cli import export_group  # noqa: E402  (facilitator export ...)

@@ -45,6 +45,8 @@ def from_environment() -> dict:
         "LOGIN_RATE_LIMIT": os.environ.get("FACILITATOR_LOGIN_RATE_LIMIT", "10 per minute"),
         "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
+        # times are shown in this zone (Flask-Babel), stored in UTC
+        "BABEL_DEFAULT_TIMEZONE": os.environ.get("FACILITATOR_TIMEZONE") or "Europe/Amsterdam",
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
         # A .docx whose styles, headers and footers the Word exports take (a house style).
         "DOCX_TEMPLATE": os.environ.get("FACILITATOR_DOCX_TEMPLATE") or None,

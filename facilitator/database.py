@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import models  # noqa: F401  (the tables, declared before anything creates or migrates them)
+from . import cotraining, models  # noqa: F401  (the tables, declared before anything creates or migrates them)
 from .extensions import db
 from .i18n import as_json_text
 from .teamplan import models as teamplan_models  # noqa: F401  (the team plan's tables)
@@ -57,6 +57,17 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def upgrade(app: Flask, revision: str = "heads") -> None:
+def upgrade(app: Flask, revision: str = "heads") -> str:
+    """Bring the schema up to ``revision``; say what it took: ``"created"`` (an empty
+    database), ``"upgraded"`` or ``"current"`` (nothing to do)."""
+    from alembic.runtime.migration import MigrationContext
+
     with app.app_context():
+        with db.engine.connect() as connection:
+            before = set(MigrationContext.configure(connection).get_current_heads())
         command.upgrade(alembic_config(db.engine), revision)
+        with db.engine.connect() as connection:
+            after = set(MigrationContext.configure(connection).get_current_heads())
+    if not before:
+        return "created"
+    return "current" if before == after else "upgraded"

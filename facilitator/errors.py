@@ -41,6 +41,24 @@ def init_app(app: Flask) -> None:
         app.logger.warning("database unavailable: %s", error.orig)
         return _page(database_away(), 503)
 
+    @app.errorhandler(400)
+    def bad_request(_error):
+        return _page(_("This request could not be understood. Go back and try again."), 400)
+
+    @app.errorhandler(403)
+    def forbidden(_error):
+        return _page(_("You do not have access to this page. Sign in with another account, or "
+                       "ask the trainer for access."), 403)
+
+    @app.errorhandler(404)
+    def not_found(_error):
+        return _page(_("This page does not exist (any more). Check the address or the code."), 404)
+
+    @app.errorhandler(405)
+    def wrong_method(error):
+        page, status = _page(_("This page cannot be opened this way. Go back and try again."), 405)
+        return page, status, {"Allow": ", ".join(error.valid_methods or ())}
+
     @app.errorhandler(500)
     def went_wrong(_error):  # logged by Flask; the visitor gets a page in their language
         return _page(_("Something went wrong. Please try again."), 500)

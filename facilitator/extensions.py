@@ -1,5 +1,7 @@
 """The Flask extensions, created unbound and attached to each app in ``create_app``."""
 
+from datetime import datetime
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -7,11 +9,14 @@ from flask_login import LoginManager
 from flask_socketio import SocketIO
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, registry
+
+from .clock import UTCDateTime
 
 
 class Base(DeclarativeBase):
-    pass
+    # every moment is kept in UTC and read back timezone-aware (see clock)
+    registry = registry(type_annotation_map={datetime: UTCDateTime})
 
 
 db = SQLAlchemy(model_class=Base)

@@ -17,7 +17,7 @@ from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
 from sqlalchemy.exc import OperationalError
 
-from . import answers, joinguard, participation, snapshots, workshops
+from . import answers, cotraining, joinguard, participation, snapshots, workshops
 from .broadcast import console_room, participant_room, phones_room, screen_room
 from .errors import database_away
 from .extensions import db, socketio
@@ -116,8 +116,7 @@ def _participant() -> Participant:
 
 def _trainer_of(workshop_id) -> Workshop:
     workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() else None
-    if workshop is None or not current_user.is_authenticated or \
-            current_user.id != workshop.trainer_id:
+    if workshop is None or not cotraining.runs(workshop, current_user):
         raise InputRejected(_("Only the trainer of this session can do that."))
     return workshop
 
@@ -165,7 +164,7 @@ def _identify(auth: dict) -> tuple[Who, str]:
             else None
         if workshop is None or not (
                 workshop.id in session.get("screens", []) or
-                (current_user.is_authenticated and current_user.id == workshop.trainer_id)):
+                cotraining.runs(workshop, current_user)):
             raise InputRejected(_("Open the shared screen from the trainer console."))
         return ("screen", workshop.id, None), workshop.language
     if role == "console":

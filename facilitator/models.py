@@ -11,14 +11,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Now, timezone-aware in UTC (``clock``)."""
+    return datetime.now(UTC)
 
 
 class User(UserMixin, db.Model):
@@ -29,6 +30,17 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))  # trainer | teamlead
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    display_name: Mapped[str | None] = mapped_column(String(120))  # shown instead of the e-mail
+    disabled: Mapped[bool] = mapped_column(default=False)  # cannot sign in; signed out everywhere
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: a disabled account is signed out
+        return not self.disabled
+
+    @property
+    def shown_name(self) -> str:
+        """The name people see in the plan, the exports and on the console."""
+        return self.display_name or self.email
 
 
 class Team(db.Model):
@@ -102,6 +114,7 @@ class StepState(db.Model):
     set_aside: Mapped[bool] = mapped_column(default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict] = mapped_column(JSON, default=dict)
+    timer: Mapped[dict | None] = mapped_column(JSON)  # the step's countdown (see countdown)
 
     activity: Mapped[Activity] = relationship(back_populates="steps")
 
@@ -117,6 +130,7 @@ class Participant(db.Model):
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
     connections: Mapped[int] = mapped_column(default=0)
     needs_moment_since: Mapped[datetime | None]
+    language: Mapped[str | None] = mapped_column(String(8))  # the phone's interface, if chosen
 
     workshop: Mapped[Workshop] = relationship(back_populates="participants")
 
@@ -166,7 +180,7 @@ class Agreement(db.Model):
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20), default="working_agreement")
     owner: Mapped[str | None] = mapped_column(String(120))
-    due: Mapped[datetime | None]
+    due: Mapped[datetime | None] = mapped_column(DateTime)  # a calendar day, not a moment
     status: Mapped[str] = mapped_column(String(20), default="open")
     outside_help: Mapped[str | None] = mapped_column(String(200))
     # Source 001 ("borgen"): the result the agreement should bring and the term within which it

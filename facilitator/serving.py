@@ -51,3 +51,21 @@ def settle() -> None:
     gc.freeze()
     _young, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_COLLECTION, middle, old)
+
+
+def stop_quietly_on_ctrl_c(socketio) -> None:
+    """On gevent's event loop, Ctrl-C (SIGINT) would interrupt whichever greenlet runs, often the
+    server's accept loop, which then prints a traceback; stop the server instead, letting open
+    connections finish for a second. With threads, Python's own KeyboardInterrupt is quiet enough
+    (``facilitator serve`` catches it)."""
+    if async_mode() != "gevent":
+        return
+    import signal
+
+    import gevent
+
+    def stop() -> None:
+        if socketio.wsgi_server is not None:
+            gevent.spawn(socketio.wsgi_server.stop, timeout=1)
+
+    gevent.signal_handler(signal.SIGINT, stop)

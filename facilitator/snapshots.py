@@ -20,7 +20,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from . import lifecycle, stepviews
+from . import countdown, lifecycle, stepviews
 from .extensions import db
 from .i18n import _, plain, template_translators
 from .models import Activity, Agreement, Participant, StepState, Workshop
@@ -80,6 +80,13 @@ class Reading:
         return work_form(self.here[0].type) if self.here else None
 
     @cached_property
+    def countdown(self) -> countdown.Countdown | None:
+        """The current step's countdown, as it stands when the reading began."""
+        if self.view is None or self.workshop.status != "running":
+            return None
+        return countdown.of(self.view.step, self.here[1], self.rendered)
+
+    @cached_property
     def results(self):
         """The step's results over everyone's entries, as the console sees them; in the session's
         language. Screens and phones get them only through ``lifecycle.results_for``."""
@@ -115,6 +122,9 @@ class Reading:
                         visibility=view.step.visibility, takes_input=view.step.takes_input,
                         open=view.open, revealed=view.revealed, answered=answered,
                         activity=self.here[0].title)
+            # where the group is within this work form, as the room says it: "step 3 of 6"
+            siblings = [row.id for activity, row in self.steps if activity.id == self.here[0].id]
+            meta.update(part=siblings.index(self.here[1].id) + 1, parts=len(siblings))
         return meta
 
     # -- the shared screen -----------------------------------------------------------------------
@@ -130,6 +140,7 @@ class Reading:
                 view = replace(view, entries=[])
             context.update(view=view, form=lifecycle.TemplateForm(form), activity=self.here[0],
                            results=self._results_for(view, lifecycle.SCREEN),
+                           countdown=self.countdown,
                            too_few=view.revealed and not lifecycle.enough(view),
                            template=form.template("screen"))
         return self._render("live/screen_step.html", context)
@@ -153,7 +164,7 @@ class Reading:
         if self.view is not None:
             context.update(form=lifecycle.TemplateForm(self.form), activity=self.here[0],
                            results=self._results_for(self.view, lifecycle.CONSOLE),
-                           enough=lifecycle.enough(self.view),
+                           enough=lifecycle.enough(self.view), countdown=self.countdown,
                            template=self.form.template("console"))
         return self._render("live/console_step.html", context)
 
@@ -191,9 +202,9 @@ class Reading:
         with self._language():
             groups = self._phone_groups(wanted)
         for ids, person, own in groups.values():
-            with self._language():
+            with self._language(person.language):
                 context = self._phone_context(person, own)
-            yield ids, self._render("live/phone_step.html", context)
+            yield ids, self._render("live/phone_step.html", context, person.language)
 
     def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
         groups: dict[tuple, tuple[list[int], object, tuple]] = {}
@@ -202,7 +213,7 @@ class Reading:
                 continue
             own = self._own(person)
             _view, mine, _me, extra = own
-            look = (tuple(e.id for e in mine),
+            look = (person.language, tuple(e.id for e in mine),
                     json.dumps(extra, sort_keys=True, default=repr) if extra else None,
                     person.display_name if self.workshop.named else None)
             if look in groups:
@@ -212,9 +223,9 @@ class Reading:
         return groups
 
     def phone(self, person: Participant) -> dict:
-        with self._language():
+        with self._language(person.language):
             context = self._phone_context(person, self._own(person))
-        return self._render("live/phone_step.html", context)
+        return self._render("live/phone_step.html", context, person.language)
 
     def _own(self, person) -> tuple:
         """(view, mine, me, extra): what is this person's own at the current step; ``person`` is a
@@ -258,14 +269,18 @@ class Reading:
         return {e.author for e in self.view.entries} if self.view is not None else set()
 
     # -- rendering -------------------------------------------------------------------------------
-    def _language(self):
+    def _language(self, chosen: str | None = None):
         """Everything of the session in the session's language: the templates, and what the work
         form computes for them (``results``, ``phone_context``, step titles), whatever the
-        language of the request or connection that caused the snapshot."""
-        return force_locale(self.workshop.language or current_app.config["BABEL_DEFAULT_LOCALE"])
+        language of the request or connection that caused the snapshot; only a phone's own choice
+        (``Participant.language``) changes its interface: what the trainer wrote stays as written."""
+        if chosen not in current_app.config["LANGUAGES"]:
+            chosen = None
+        return force_locale(chosen or self.workshop.language
+                            or current_app.config["BABEL_DEFAULT_LOCALE"])
 
-    def _render(self, template: str, context: dict) -> dict:
-        with self._language():
+    def _render(self, template: str, context: dict, language: str | None = None) -> dict:
+        with self._language(language):
             try:
                 html = render_template(template, **context, **template_translators())
             except Exception:  # a work form's template that fails spoils only its own part
@@ -273,5 +288,5 @@ class Reading:
                     raise
                 log.exception("work form %s: its template %s failed",
                               self.form.name, context.get("template"))
-                return self._render(template, {**context, "template": FAILED})
+                return self._render(template, {**context, "template": FAILED}, language)
         return {"html": html, "meta": context["meta"]}

@@ -79,9 +79,10 @@ def _rows(query):
 
 def people(workshop_id: int):
     """The session's participants as plain rows, in the order they joined: ``id``,
-    ``display_name``, ``connections`` and ``needs_moment_since``."""
+    ``display_name``, ``connections``, ``needs_moment_since`` and ``language`` (the phone's
+    interface language, when its holder chose one)."""
     return _rows(select(Participant.id, Participant.display_name, Participant.connections,
-                        Participant.needs_moment_since)
+                        Participant.needs_moment_since, Participant.language)
                  .where(Participant.workshop_id == workshop_id).order_by(Participant.id))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_babel import get_locale
 
+from .fingerprints import fingerprinted
 from .i18n import _l
 from .plugins import plugin_host
 from .workform import ANONYMOUS, NAMED, TRAINER_ONLY
@@ -40,7 +41,7 @@ def init_app(app: Flask) -> None:
                           if (forms := {form.name for form in host.forms_of(plugin_name)})
                           and not forms & used]
             found = host.call_each(name, skip=unused, role=role)
-            return [url for _plugin, urls in found for url in (urls or [])]
+            return [fingerprinted(app, url) for _plugin, urls in found for url in (urls or [])]
 
         return {
             "visibility_labels": VISIBILITY_LABELS, "visibility_short": VISIBILITY_SHORT,

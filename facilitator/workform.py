@@ -66,6 +66,9 @@ class Step:
     visibility: str = ANONYMOUS
     takes_input: bool = True
     item: dict[str, Any] = field(default_factory=dict)
+    #: A suggested time for the step, in minutes: the console then offers a countdown that the
+    #: trainer starts, pauses and extends, shown on the shared screen too (``countdown``).
+    minutes: float | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from . import joincodes, lifecycle, stepviews
+from . import countdown, joincodes, lifecycle, stepviews
 from .events import track
 from .extensions import db
 from .i18n import _
@@ -70,6 +70,17 @@ def create(scenario: Scenario, trainer: User, *, team_name: str | None = None,
     db.session.commit()
     track("workshop_created", workshop.id, {"scenario": scenario.id})
     return workshop
+
+
+def duplicate(workshop: Workshop, trainer: User) -> Workshop:
+    """A new session with the same scenario and settings (activities as configured, team, named
+    or not, language) and a new code; nothing of what happened in the first one."""
+    scenario = Scenario(id=workshop.scenario_id, title=workshop.title, language=workshop.language,
+                        named=workshop.named,
+                        activities=[{"type": a.type, "title": a.title,
+                                     "config": copy.deepcopy(a.config)} for a in workshop.activities])
+    return create(scenario, trainer, team_name=workshop.team.name if workshop.team else None,
+                  named=workshop.named)
 
 
 def by_code(code: str) -> Workshop | None:
@@ -181,6 +192,8 @@ def _step_action(workshop: Workshop, action: str, data: dict) -> None:
                           label=_("The notes"))
     elif action == "agreement":
         add_agreement(workshop, activity, row, data)
+    elif action == "countdown":
+        countdown.act(stepviews.step_of(activity, row), row, str(data.get("do")))
     else:
         _plugin_action(workshop, activity, row, action, data)
 

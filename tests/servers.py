@@ -53,10 +53,13 @@ class Server:
             raise RuntimeError(f"facilitator {' '.join(args)} failed: {done.stderr}")
         return done.stdout
 
+    def command_line(self) -> list[str]:
+        return [part.format(port=self.port) for part in self.command]
+
     def start(self) -> Server:
         self.log = open(self.folder / "server.log", "a")
         self.process = subprocess.Popen(
-            [part.format(port=self.port) for part in self.command], env=self.env, stdout=self.log,
+            self.command_line(), env=self.env, stdout=self.log,
             stderr=subprocess.STDOUT, cwd=self.folder)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -64,7 +64,7 @@ def render(data: dict[str, Any], position: int, step: int, host: PluginHost) -> 
                      "connected": 0, "answered": 0, "mine": 0, "step": view.step.key,
                      "title": view.step.title, "visibility": view.step.visibility,
                      "takes_input": view.step.takes_input, "open": True, "revealed": False,
-                     "activity": title},
+                     "activity": title, "part": index + 1, "parts": len(steps)},
         }
         me = ParticipantData(0, _("Participant") if named else None, True)
         with force_locale(language):

@@ -20,13 +20,35 @@
   var socket = io({ auth: auth, transports: ["websocket", "polling"] });
   window.facilitator = { socket: socket, meta: function () { return meta; } };
 
-  function setConnection(online) {
+  var online = false, everConnected = false;
+  function setConnection(now) {
+    online = now;
+    everConnected = everConnected || now;
     document.querySelectorAll("[data-conn]").forEach(function (el) {
       el.textContent = online ? texts.online : texts.offline;
       el.classList.toggle("offline", !online);
     });
     body.classList.toggle("is-offline", !online);
+    body.classList.remove("connecting");
+    holdAnswers();
+    // "Not sent: you are offline" was about then; now the phone can send again.
+    if (online && errorLine && errorLine.textContent === texts.notsent) showError("");
   }
+
+  // A phone's answer buttons wait for the first connection (before it, a tap could not be sent):
+  // they are disabled until then, and only those the server did not disable itself come back.
+  // A connection lost later leaves them as they are: a tap then says "not sent", and that message
+  // goes when the connection is back.
+  function holdAnswers() {
+    if (role !== "phone") return;
+    stage.querySelectorAll("button, input[type=submit]").forEach(function (button) {
+      if (!everConnected && !button.disabled) { button.disabled = true; button.dataset.waitsForConnection = ""; }
+      else if (everConnected && button.dataset.waitsForConnection !== undefined) {
+        button.disabled = false; delete button.dataset.waitsForConnection;
+      }
+    });
+  }
+  holdAnswers();
 
   function showError(message) {
     if (!errorLine) return;
@@ -138,6 +160,7 @@
     var scrolls = scrollPlaces();
     meta = next;
     stage.innerHTML = shown = snapshot.html;
+    countdownBase = Date.now();
     body.dataset.status = meta.status || "";
     var newStep = before !== meta.step + "|" + meta.status;
     if (newStep) {
@@ -150,6 +173,7 @@
       restoreDrafts();
     }
     restoreScroll(scrolls, newStep);
+    holdAnswers();
     // On a phone a new step is new content: the keyboard starts at its top, not on a look-alike
     // button of the step before. The console keeps its control (Next stays Next).
     var again = place && !(newStep && role === "phone") && findPlace(place);
@@ -166,6 +190,22 @@
     }
     document.dispatchEvent(new CustomEvent("facilitator:snapshot", { detail: meta }));
   }
+
+  // -- countdowns: the time left runs on between snapshots -----------------------------------
+  var countdownBase = Date.now();
+  function tick() {
+    stage.querySelectorAll("[data-countdown]").forEach(function (el) {
+      var left = parseFloat(el.dataset.left);
+      if (el.dataset.running === "1") left -= (Date.now() - countdownBase) / 1000;
+      var seconds = Math.max(0, Math.round(left));
+      var shown = Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0");
+      var time = el.querySelector("[data-countdown-time]");
+      if (time && time.textContent !== shown) time.textContent = shown;
+      el.classList.toggle("over", left <= 0);
+    });
+  }
+  setInterval(tick, 250);
+  document.addEventListener("facilitator:snapshot", function () { tick(); });
 
   function hello() {
     socket.emit("hello", {}, function (ack) {
@@ -286,15 +326,46 @@
     });
   }
 
-  // -- console keyboard shortcuts: n next, p previous, r reveal/hide --------------------------
-  if (role === "console") {
+  // -- keys: n next, p previous, r reveal/hide; presenter clickers ----------------------------
+  // A clicker sends PageDown/PageUp (and B or "." for a black screen) to whichever window has
+  // the focus: the console, or the shared screen opened from it in the same browser. The screen
+  // passes its keys to the console over a BroadcastChannel; only the console acts.
+  var KEYS = { ArrowRight: "n", ArrowLeft: "p", PageDown: "n", PageUp: "p", b: "blank", B: "blank", ".": "blank" };
+  var channel = window.BroadcastChannel && (role === "console" || role === "screen")
+    ? new BroadcastChannel("facilitator-" + body.dataset.workshop) : null;
+  function press(key) {
+    if (key === "blank") {
+      if (role === "screen") toggleBlank(); else if (channel) channel.postMessage({ blank: true });
+      return true;
+    }
+    if (role !== "console") {
+      if (channel && (key === "n" || key === "p")) { channel.postMessage({ key: key }); return true; }
+      return false;
+    }
+    var button = stage.querySelector('[data-key="' + key + '"]');
+    if (button && !button.disabled) { button.click(); return true; }
+    return false;
+  }
+  if (role === "console" || role === "screen") {
     document.addEventListener("keydown", function (e) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (/^(INPUT|TEXTAREA|SELECT)$/.test((e.target || {}).tagName)) return;
-      var key = { ArrowRight: "n", ArrowLeft: "p" }[e.key] || e.key;
-      var button = stage.querySelector('[data-key="' + key + '"]');
-      if (button && !button.disabled) { e.preventDefault(); button.click(); }
+      var key = KEYS[e.key] || (role === "console" ? e.key : null);
+      if (key && press(key)) e.preventDefault();
     });
+  }
+  function toggleBlank() {
+    var blank = !body.classList.contains("blanked");
+    body.classList.toggle("blanked", blank);
+    var cover = document.querySelector("[data-blank]");
+    if (cover) cover.hidden = !blank;
+  }
+  if (channel) {
+    channel.onmessage = function (e) {
+      var message = e.data || {};
+      if (role === "console" && (message.key === "n" || message.key === "p")) press(message.key);
+      if (role === "screen" && message.blank) toggleBlank();
+    };
   }
 
   // -- shared screen: full screen -----------------------------------------------------------

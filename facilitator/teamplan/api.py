@@ -25,6 +25,7 @@ from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.http import HTTP_STATUS_CODES
 
+from .. import clock
 from ..exports import charts
 from ..extensions import db
 from ..i18n import _
@@ -149,8 +150,8 @@ def _body() -> dict:
 # -- as JSON ----------------------------------------------------------------------------------------
 
 def moment(value: datetime) -> datetime:
-    """A stored time with its offset (stored times without one are UTC)."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    """A stored time with the offset of the configured zone (FACILITATOR_TIMEZONE)."""
+    return clock.local(value)
 
 
 def _day(value: date | datetime | None) -> date | None:

@@ -13,10 +13,10 @@ import re
 from datetime import date
 
 from flask import current_app
-from flask_babel import force_locale
+from flask_babel import force_locale, format_date
 from sqlalchemy import func, select
 
-from .. import stepviews
+from .. import clock, stepviews
 from ..exports import labels
 from ..exports.document import (
     AgreementRow,
@@ -41,7 +41,8 @@ NAME_REMOVED = "[…]"
 
 
 def held_on(workshop: Workshop) -> date:
-    return (workshop.started_at or workshop.created_at).date()
+    """The day the session was held, where it was held (``FACILITATOR_TIMEZONE``)."""
+    return clock.local_day(workshop.started_at or workshop.created_at)
 
 
 def participant_count(workshop: Workshop) -> int:
@@ -53,7 +54,7 @@ def source_label(workshop: Workshop | None, activity: Activity | None = None) ->
     """Where an agreement was made: "session title, date — activity title"."""
     if workshop is None:
         return _("Team plan")
-    label = f"{workshop.title}, {held_on(workshop).strftime('%d-%m-%Y')}"
+    label = f"{workshop.title}, {format_date(held_on(workshop), 'short')}"
     return f"{label} — {activity.title}" if activity is not None else label
 
 
@@ -72,7 +73,7 @@ def agreement_row(agreement: Agreement, workshop: Workshop | None,
 def person(user) -> str:
     """How a trainer is named in a document: the display name if the account has one, else the
     e-mail address."""
-    return (getattr(user, "display_name", None) or user.email) if user is not None else ""
+    return user.shown_name if user is not None else ""
 
 
 def _trainers(workshops: list[Workshop]) -> str:
@@ -106,7 +107,8 @@ def team_plan(team: Team, today: date | None = None, author: str = "") -> TeamPl
     notes = followup_notes(agreements)
     return TeamPlanDocument(
         team_name=team.name, unit=team.unit or "", trainer=_trainers(sessions),
-        generated_on=today or date.today(), participant_count=max(counts.values(), default=0),
+        generated_on=today or clock.local_day(clock.utcnow()),
+        participant_count=max(counts.values(), default=0),
         sessions=[SessionLine(w.title, held_on(w), counts[w.id]) for w in sessions],
         goals=details.goal_list,
         agreements=[agreement_row(a, by_id.get(a.workshop_id) or plan.source_of(a),

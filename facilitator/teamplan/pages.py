@@ -7,6 +7,7 @@ from datetime import date
 from functools import wraps
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_date
 from flask_login import current_user, login_required
 
 from ..exports import labels
@@ -37,7 +38,7 @@ def _shown(field: str, value) -> str:
     if field == "kind":
         return labels.kind_label(value)
     if field in plan.DAYS:
-        return date.fromisoformat(value).strftime("%d-%m-%Y")
+        return format_date(date.fromisoformat(value), "short")
     return str(value)
 
 

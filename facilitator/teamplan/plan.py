@@ -149,7 +149,7 @@ def _plain(value):
 def record(agreement: Agreement, user: User | None, action: str, changes: dict | None = None,
            note: str = "") -> AgreementChange:
     change = AgreementChange(agreement_id=agreement.id, user_id=user.id if user else None,
-                             actor=user.email if user else "", action=action,
+                             actor=user.shown_name if user else "", action=action,
                              changes=changes or {}, note=note)
     db.session.add(change)
     return change

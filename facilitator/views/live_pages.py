@@ -9,6 +9,7 @@ from flask import (
     Blueprint,
     abort,
     current_app,
+    flash,
     g,
     redirect,
     render_template,
@@ -16,20 +17,23 @@ from flask import (
     session,
     url_for,
 )
+from flask_login import current_user
 
-from .. import joinguard, participation, snapshots
+from .. import cotraining, joinguard, participation, snapshots, venue
 from ..extensions import db
+from ..i18n import _
 from ..joincodes import normalise
 from ..live import cookie_name
 from ..models import Workshop
-from .dashboard import owned_workshop, trainer_required
+from ..workform import InputRejected
+from .dashboard import owned_workshop, run_workshop, trainer_required
 
 bp = Blueprint("live_pages", __name__)
 
 
-def join_url(workshop: Workshop) -> str:
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    return base.rstrip("/") + url_for("join.join", code=workshop.code)
+def join_url(workshop: Workshop, where: venue.JoinAddress | None = None) -> str:
+    """Where phones join: never a loopback address (see ``venue``)."""
+    return (where or venue.for_request()).url(url_for("join.join", code=workshop.code))
 
 
 @bp.route("/p/<code>")
@@ -40,18 +44,69 @@ def phone(code: str):
         abort(404)
     if participant is None or participant.workshop_id != workshop.id:
         return redirect(url_for("join.join", code=workshop.code))
-    g.locale = workshop.language
+    g.locale = participant.language or workshop.language
     return render_template("live/phone.html", workshop=workshop, me=participant,
                            snapshot=snapshots.read(workshop).phone(participant))
+
+
+@bp.route("/p/<code>/language", methods=["POST"])
+def phone_language(code: str):
+    """A participant switches their phone's interface to another language (the buttons and
+    messages; what the trainer wrote stays as written), or back to the session's."""
+    participant = participation.by_token(request.cookies.get(cookie_name(normalise(code))))
+    workshop = joinguard.find(code, participant)
+    if workshop is None or participant is None or participant.workshop_id != workshop.id:
+        abort(404)
+    chosen = request.form.get("language", "")
+    if chosen not in current_app.config["LANGUAGES"]:
+        abort(400)
+    participant.language = None if chosen == workshop.language else chosen
+    db.session.commit()
+    return redirect(url_for(".phone", code=workshop.code))
 
 
 @bp.route("/w/<int:workshop_id>/console")
 @trainer_required
 def console(workshop_id: int):
-    workshop = owned_workshop(workshop_id)
+    workshop = run_workshop(workshop_id)
     g.locale = workshop.language
-    return render_template("live/console.html", workshop=workshop, join_url=join_url(workshop),
-                           snapshot=snapshots.read(workshop).console())
+    where = venue.for_request()
+    return render_template("live/console.html", workshop=workshop, join_url=join_url(workshop, where),
+                           venue=where, snapshot=snapshots.read(workshop).console(),
+                           owner=workshop.trainer_id == current_user.id,
+                           co_trainers=cotraining.of(workshop))
+
+
+@bp.route("/w/<int:workshop_id>/co-trainers", methods=["POST"])
+@trainer_required
+def add_co_trainer(workshop_id: int):
+    """The session's owner lets another trainer run it with them."""
+    workshop = owned_workshop(workshop_id)
+    try:
+        added = cotraining.add(workshop, request.form.get("email", ""))
+    except InputRejected as refused:
+        flash(refused.message, "error")
+    else:
+        flash(_("%(email)s can now open this console.", email=added.email), "ok")
+    return redirect(url_for(".console", workshop_id=workshop.id))
+
+
+@bp.route("/w/<int:workshop_id>/co-trainers/<int:user_id>/remove", methods=["POST"])
+@trainer_required
+def remove_co_trainer(workshop_id: int, user_id: int):
+    workshop = owned_workshop(workshop_id)
+    cotraining.remove(workshop, user_id)
+    return redirect(url_for(".console", workshop_id=workshop.id))
+
+
+@bp.route("/w/<int:workshop_id>/join-address", methods=["POST"])
+@trainer_required
+def choose_join_address(workshop_id: int):
+    """The trainer picks which of this machine's network addresses phones use."""
+    workshop = run_workshop(workshop_id)
+    if not venue.choose(request.form.get("address", "")):
+        abort(400)
+    return redirect(url_for(".console", workshop_id=workshop.id))
 
 
 @bp.route("/w/<int:workshop_id>/screen")
@@ -63,10 +118,7 @@ def screen(workshop_id: int):
     if key is not None and key == workshop.screen_key:
         session["screens"] = sorted(set(session.get("screens", [])) | {workshop.id})
         return redirect(url_for(".screen", workshop_id=workshop.id))
-    from flask_login import current_user
-
-    allowed = workshop.id in session.get("screens", []) or (
-        current_user.is_authenticated and current_user.id == workshop.trainer_id)
+    allowed = workshop.id in session.get("screens", []) or cotraining.runs(workshop, current_user)
     if not allowed:
         abort(403)
     g.locale = workshop.language

@@ -83,7 +83,8 @@ class Debate(WorkForm):
             steps.append(Step(OPENING, _("Opening vote: where do you stand?"), NAMED))
         if config.get("preparation", True):
             steps.append(Step(PREPARE, _("Preparation: arguments for your side"), NAMED))
-        steps.append(Step(DEBATE, _("The debate"), NAMED))
+        steps.append(Step(DEBATE, _("The debate"), NAMED,
+                          minutes=config.get("debate_time") or None))
         if config.get("closing_vote", True):
             steps.append(Step(CLOSING, _("Closing vote: where do you stand now?"), NAMED))
         steps.append(Step(DEBRIEF, _("Debrief: what do we conclude?"), NAMED, takes_input=False))

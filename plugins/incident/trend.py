@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import format_date
+
 from facilitator import _
 
 from . import causes
@@ -50,7 +52,7 @@ def sections(sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for (session, activity), report in zip(found, reports, strict=True):
         day = session.get("held_on")
-        rows.append([day.strftime("%d-%m-%Y") if day else "", _what(activity),
+        rows.append([format_date(day, "short") if day else "", _what(activity),
                      *(str(n) for n in factor_counts([report]).values())])
     rows.append([_("Total"), "", *(str(n) for n in factor_counts(reports).values())])
     return [{"caption": _("Causes by factor group"),

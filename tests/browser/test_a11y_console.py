@@ -79,8 +79,10 @@ def test_keyboard_shortcuts_are_shown_and_move_the_session(live_server, trainer_
     console.click("[data-action=start]")
     hint = console.locator(".shortcuts")
     expect(hint).to_have_text("Toetsen: N → volgende stap · P ← vorige stap · "
-                              "R resultaten tonen of verbergen")
-    expect(console.locator("[data-action=next]")).to_have_attribute("aria-keyshortcuts", "N ArrowRight")
+                              "R resultaten tonen of verbergen · B zwart scherm · "
+                              "een presentatieklikker werkt hier en op het gedeelde scherm")
+    expect(console.locator("[data-action=next]")).to_have_attribute("aria-keyshortcuts",
+                                                                     "N ArrowRight PageDown")
     phone.click("button.choice.agree")
     expect(console.locator("[data-answered]")).to_contain_text("1 van 1")
 
@@ -90,11 +92,11 @@ def test_keyboard_shortcuts_are_shown_and_move_the_session(live_server, trainer_
         expect(console.locator(shown)).to_be_visible()
     for key, position in [("n", 2), ("ArrowRight", 3), ("p", 2), ("ArrowLeft", 1)]:
         console.keyboard.press(key)
-        expect(console.locator(".step-head .progress")).to_contain_text(f"· {position}/12")
+        expect(console.locator(".step-head .progress")).to_contain_text(f"stap {position} van 12")
         expect(phone.locator(".progress")).to_contain_text(f"stap {position} van 12")
     console.click("#notes")
     console.keyboard.type("nog even na")  # an n typed in a text field is text, not "next"
-    expect(console.locator(".step-head .progress")).to_contain_text("· 1/12")
+    expect(console.locator(".step-head .progress")).to_contain_text("stap 1 van 12")
     expect(console.locator("#notes")).to_have_value("nog even na")
 
 

@@ -44,15 +44,26 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("join.join", "GET"): EVERYONE,
     ("join.join", "POST"): EVERYONE,
     ("live_pages.phone", "GET"): PARTICIPANT,
+    ("live_pages.phone_language", "POST"): PARTICIPANT,  # the phone's own interface language
     ("live_pages.console", "GET"): SESSION_TRAINER,
     ("live_pages.screen", "GET"): SESSION_TRAINER,  # or whoever opened the screen-key link
     ("live_pages.media", "GET"): SAME_FOR_ALL,  # film clips shipped with a scenario
+    ("live_pages.choose_join_address", "POST"): SESSION_TRAINER,  # or a co-trainer
+    ("live_pages.add_co_trainer", "POST"): SESSION_TRAINER,  # the session's owner only
+    ("live_pages.remove_co_trainer", "POST"): SESSION_TRAINER,
     # accounts
     ("auth.login", "GET"): EVERYONE,
     ("auth.login", "POST"): SAME_FOR_ALL,  # tried with a wrong password
     ("auth.logout", "POST"): SIGNED_IN,
     ("auth.setup", "GET"): NOBODY,  # the first-trainer link is void once a trainer exists
     ("auth.setup", "POST"): NOBODY,
+    ("auth.account", "GET"): SIGNED_IN,  # one's own name and password
+    ("auth.account", "POST"): SIGNED_IN,
+    ("auth.reset", "GET"): NOBODY,  # only with a valid reset link
+    ("auth.reset", "POST"): NOBODY,
+    ("auth.accounts_page", "GET"): TRAINERS,
+    ("auth.reset_link", "POST"): TRAINERS,
+    ("auth.disable", "POST"): TRAINERS,
     ("account.token_list", "GET"): SIGNED_IN,
     ("account.create_token", "POST"): SIGNED_IN,
     ("account.revoke_token", "POST"): OWN_THINGS,
@@ -60,6 +71,7 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("dashboard.home", "GET"): TRAINERS,
     ("dashboard.create_session", "POST"): TRAINERS,
     ("dashboard.delete_session", "POST"): SESSION_TRAINER,
+    ("dashboard.duplicate_session", "POST"): SESSION_TRAINER,  # or a co-trainer
     # the scenario library
     ("library.index", "GET"): TRAINERS,
     ("library.new", "GET"): TRAINERS,

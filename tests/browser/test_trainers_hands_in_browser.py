@@ -1,0 +1,200 @@
+"""The trainer's hands and the room's phones on a training day, in a real browser: a presenter
+clicker on the console and on the shared screen, phones that wait for their connection, and a
+Dutch page for an address that does not exist."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from .conftest import PHONE, _watch
+
+NOT_SENT = "Niet verstuurd: je bent offline"
+
+
+def test_a_presenter_clicker_works_on_the_console_and_on_the_shared_screen(
+        live_server, trainer_page, screenshot):
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = trainer_page(session["console_url"])
+    with console.expect_popup() as popup:
+        console.click("[data-open-screen]")
+    screen = popup.value
+    screen.set_viewport_size({"width": 1920, "height": 1080})
+    expect(screen.locator("[data-conn]")).to_have_text("verbonden")
+
+    console.keyboard.press("PageDown")  # starts the session
+    title = console.locator("#current-title")
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")
+    console.keyboard.press("PageDown")
+    expect(title).to_contain_text("zonder lichamelijk geweld")
+    console.keyboard.press("PageUp")
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")
+
+    screen.bring_to_front()  # the projector window has the focus: the clicker still moves on
+    screen.keyboard.press("PageDown")
+    expect(title).to_contain_text("zonder lichamelijk geweld")
+    expect(screen.locator("#stage")).to_contain_text("zonder lichamelijk geweld")
+    screen.keyboard.press("PageUp")
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")
+
+    console.bring_to_front()
+    console.keyboard.press("b")  # black screen, from the console
+    expect(screen.locator("[data-blank]")).to_be_visible()
+    screenshot(screen, "clicker-screen-black")
+    screen.keyboard.press(".")  # and back, on the screen
+    expect(screen.locator("[data-blank]")).to_be_hidden()
+    expect(title).to_contain_text("Een klant die tegen mij scheldt")  # B moved nothing
+
+
+# The socket.io client, held back until the test lets it connect: a phone on a slow network.
+HOLD = """
+(function () {
+  var real = window.io;
+  window.io = function (options) {
+    var socket = real(Object.assign({}, options, { autoConnect: false }));
+    window.letConnect = function () { socket.connect(); };
+    return socket;
+  };
+})();
+"""
+
+
+def test_phone_buttons_wait_for_the_connection_and_not_sent_clears_when_back(
+        live_server, trainer_page, browser, js_errors, screenshot):
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = trainer_page(session["console_url"])
+    console.click("[data-action=start]")
+    context = browser.new_context(**{**PHONE, "viewport": {"width": 390, "height": 844}})
+    phone = _watch(context.new_page(), js_errors)
+
+    def held(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text() + HOLD)
+
+    phone.route(re.compile(r".*/vendor/socket\.io\.min\.js.*"), held)
+    phone.goto(session["join_url"])
+    phone.click("#join")
+    agree = phone.locator("button.choice.agree")
+    expect(agree).to_be_visible()
+    expect(agree).to_be_disabled()  # not connected yet: a tap could not be sent
+    screenshot(phone, "phone-waiting-for-connection")
+    agree.click(force=True)
+    expect(phone.locator("[data-error]")).to_be_hidden()
+    phone.evaluate("window.letConnect()")
+    expect(phone.locator("[data-conn]")).to_have_text("verbonden")
+    expect(agree).to_be_enabled()
+    agree.click()
+    expect(agree).to_have_attribute("aria-pressed", "true")
+
+    context.set_offline(True)
+    expect(phone.locator("[data-conn]")).to_have_text(re.compile("Offline"), timeout=10_000)
+    phone.locator("button.choice.disagree").click()
+    expect(phone.locator("[data-error]")).to_contain_text(NOT_SENT)
+    context.set_offline(False)
+    expect(phone.locator("[data-conn]")).to_have_text("verbonden", timeout=30_000)
+    expect(phone.locator("[data-error]")).to_be_hidden()  # the offline message is gone
+    context.close()
+
+
+def test_an_address_that_does_not_exist_gets_a_dutch_page(live_server, browser, screenshot):
+    context = browser.new_context(**PHONE)  # the browser itself logs the 404: not a script error
+    phone = context.new_page()
+    response = phone.goto(live_server.url + "/teams/99999/nergens")
+    assert response.status == 404
+    expect(phone.locator("html")).to_have_attribute("lang", "nl")
+    expect(phone.locator(".flash.error")).to_have_text(
+        "Deze pagina bestaat niet (meer). Controleer het adres of de code.")
+    expect(phone.get_by_role("link", name="Naar de startpagina")).to_be_visible()
+    screenshot(phone, "dutch-404")
+    context.close()
+
+
+def _seconds(text: str) -> int:
+    minutes, seconds = text.split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def test_the_trainer_starts_pauses_and_extends_a_countdown_seen_on_the_screen(
+        live_server, trainer_page, screenshot):
+    session = live_server.create_session("lagerhuis-stellingen")
+    console = trainer_page(session["console_url"])
+    with console.expect_popup() as popup:
+        console.click("[data-open-screen]")
+    screen = popup.value
+    screen.set_viewport_size({"width": 1920, "height": 1080})
+    console.click("[data-action=start]")
+    title = console.locator("#current-title")
+    expect(title).to_contain_text("Openingsstemming")
+    console.click("[data-action=next]")
+    expect(title).to_have_text("Het debat")
+    clock = console.locator("[data-countdown-time]")
+    expect(clock).to_have_text("20:00")
+    console.click("[data-do=start]")
+    on_screen = screen.locator(".countdown-screen [data-countdown-time]")
+    expect(on_screen).to_be_visible()
+    expect(on_screen).to_have_text(re.compile(r"19:5\d"), timeout=5_000)  # it runs by itself
+    console.click("[data-do=pause]")
+    expect(console.locator("[data-do=start]")).to_have_text("Aftellen hervatten")
+    paused = _seconds(on_screen.inner_text())
+    console.wait_for_timeout(2_000)
+    assert _seconds(on_screen.inner_text()) == paused  # paused: the time stands still
+    console.click("[data-do=extend]")
+    expect(on_screen).to_have_text(f"{(paused + 60) // 60}:{(paused + 60) % 60:02d}")
+    expect(clock).to_have_text(on_screen.inner_text())
+    screenshot(screen, "countdown-screen")
+    screenshot(console, "countdown-console")
+
+
+def test_a_co_trainer_opens_the_same_console_and_both_see_each_others_actions(
+        live_server, trainer_page, browser, js_errors, screenshot):
+    co_email = "co-trainer@example.nl"
+    live_server.add_trainer(co_email)
+    session = live_server.create_session("stellingen-veilig-werken")
+    owner = trainer_page(session["console_url"])
+    owner.click("[data-co-trainers] summary")
+    owner.fill("#co-trainer-email", co_email)
+    owner.click("text=Co-trainer toevoegen")
+    expect(owner.locator(".flash.ok")).to_have_text(f"{co_email} kan deze console nu openen.")
+    screenshot(owner, "co-trainer-added")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    co = _watch(context.new_page(), js_errors)
+    co.goto(live_server.url + "/login")
+    co.fill("#email", co_email)
+    co.fill("#password", live_server.password)
+    co.click("button.primary")
+    co.wait_for_url("**/trainer")
+    co.locator("[aria-labelledby=co-trained] a").first.click()  # "Sessions you co-train"
+    co.wait_for_function("() => window.facilitator && window.facilitator.socket.connected")
+    expect(co.locator(".co-training")).to_contain_text(live_server.trainer_email)
+
+    owner.wait_for_function("() => window.facilitator && window.facilitator.socket.connected")
+    co.click("[data-action=start]")  # the co-trainer starts ...
+    expect(owner.locator("#current-title")).to_contain_text("Een klant die tegen mij scheldt")
+    owner.click("[data-action=next]")  # ... and the owner moves on
+    expect(co.locator("#current-title")).to_contain_text("zonder lichamelijk geweld")
+    screenshot(co, "co-trainer-console")
+    context.close()
+
+
+def test_a_participant_switches_the_phone_to_english(live_server, trainer_page, browser, js_errors,
+                                                     screenshot):
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = trainer_page(session["console_url"])
+    console.click("[data-action=start]")
+    context = browser.new_context(**{**PHONE, "viewport": {"width": 390, "height": 844}})
+    phone = _watch(context.new_page(), js_errors)
+    phone.goto(session["join_url"])
+    phone.click("#join")
+    expect(phone.locator("[data-moment]")).to_contain_text("Ik heb even een moment nodig")
+    phone.click("[data-phone-language]")
+    expect(phone.locator("[data-moment]")).to_contain_text("I need a moment")
+    expect(phone.locator("[data-conn]")).to_have_text("connected")
+    expect(phone.locator(".statement")).to_contain_text("Een klant die tegen mij scheldt")  # as written
+    expect(phone.locator("button.choice.agree")).to_contain_text("Agree")
+    console.click("[data-action=next]")  # the next step reaches this phone in English too
+    expect(phone.locator(".statement")).to_contain_text("zonder lichamelijk geweld")
+    expect(phone.locator("button.choice.agree")).to_contain_text("Agree")
+    screenshot(phone, "phone-in-english")
+    context.close()

@@ -1,0 +1,60 @@
+"""A co-trainer runs the same session from their own console; the owner adds and removes them."""
+
+from __future__ import annotations
+
+from facilitator.accounts import add_user
+
+from .conftest import PASSWORD, Console, login
+
+CO = "co@example.nl"
+
+
+def _second_trainer(app, email=CO):
+    with app.app_context():
+        add_user(email, PASSWORD, "trainer")
+    client = app.test_client()
+    assert login(client, email).status_code == 302
+    return client
+
+
+def test_the_owner_adds_a_co_trainer_who_then_runs_the_same_console(app, trainer_client, workshop):
+    co = _second_trainer(app)
+    console_url = f"/w/{workshop['id']}/console"
+    assert co.get(console_url).status_code == 404  # not yet
+    refused = trainer_client.post(f"/w/{workshop['id']}/co-trainers", data={"email": "nobody@x.nl"},
+                                  follow_redirects=True)
+    assert "Er is geen traineraccount met dit e-mailadres." in refused.get_data(as_text=True)
+    added = trainer_client.post(f"/w/{workshop['id']}/co-trainers", data={"email": CO.upper()},
+                                follow_redirects=True)
+    assert f"{CO} kan deze console nu openen." in added.get_data(as_text=True)
+    page = co.get(console_url)
+    assert page.status_code == 200
+    assert "Je leidt deze sessie samen met trainer@example.nl." in page.get_data(as_text=True)
+    assert "Sessies die je samen met een andere trainer leidt" in co.get("/trainer").get_data(
+        as_text=True)
+    assert co.get(f"/w/{workshop['id']}/screen").status_code == 200
+
+    owner, second = Console(app, trainer_client, workshop["id"]), Console(app, co, workshop["id"])
+    assert second.do("start")["ok"]
+    assert owner.snapshot()["meta"]["status"] == "running"
+    owner.sio.get_received()
+    assert second.do("next", step="s1")["ok"]
+    pushed = [m["args"][0] for m in owner.sio.get_received() if m["name"] == "snapshot"]
+    assert pushed and pushed[-1]["meta"]["step"] == "s2"  # the owner's console sees it
+
+    # only the owner adds, removes and deletes
+    assert co.post(f"/w/{workshop['id']}/co-trainers", data={"email": CO}).status_code == 404
+    assert co.post(f"/trainer/sessions/{workshop['id']}/delete").status_code == 404
+    with app.app_context():
+        from facilitator.models import User
+        co_id = User.query.filter_by(email=CO).one().id
+    assert trainer_client.post(f"/w/{workshop['id']}/co-trainers/{co_id}/remove").status_code == 302
+    assert co.get(console_url).status_code == 404
+
+
+def test_a_team_lead_cannot_be_a_co_trainer(app, trainer_client, workshop):
+    with app.app_context():
+        add_user("lead@example.nl", PASSWORD, "teamlead")
+    refused = trainer_client.post(f"/w/{workshop['id']}/co-trainers",
+                                  data={"email": "lead@example.nl"}, follow_redirects=True)
+    assert "Er is geen traineraccount met dit e-mailadres." in refused.get_data(as_text=True)
