@@ -115,6 +115,8 @@ def render_session_report(report: SessionReport, out: BinaryIO) -> None:
             ]
         )
     )
+    if report.notice:
+        story.append(Paragraph(_markup(report.notice), s["body"]))
     for section in report.sections:
         story += _heading(section.title)
         meta = labels.section_meta(section.work_form_title, section.visibility)

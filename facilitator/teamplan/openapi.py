@@ -99,6 +99,10 @@ SCHEMAS = {
         "session": _ref("Session"), "title": {"type": "string"}, "held_on": DATE,
         "trainer": {"type": "string"}, "team_name": {"type": "string"},
         "participant_count": {"type": "integer"},
+        "final": {"type": "boolean", "description": "false while the session runs: only steps "
+                  "whose results were shown to the group are in it, and more may follow"},
+        "notice": {"type": "string", "description": "what the report says about itself; empty "
+                   "once the session ended"},
         "sections": {"type": "array", "items": _object({
             "title": {"type": "string"}, "work_form_title": TEXT_OR_NULL,
             "visibility": {"enum": ["anonymous", "named", "trainer"]},
