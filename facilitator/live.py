@@ -17,10 +17,10 @@ from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
 from sqlalchemy.exc import OperationalError
 
-from . import answers, joinguard, participation, snapshots, workshops
+from . import answers, floodguard, joinguard, participation, snapshots, workshops
 from .broadcast import console_room, participant_room, phones_room, screen_room
 from .errors import database_away
-from .extensions import db, socketio
+from .extensions import db, limiter, socketio
 from .i18n import _
 from .joincodes import normalise
 from .models import Participant, Workshop
@@ -57,6 +57,7 @@ class Connections:
 
 def init_app(app) -> None:
     app.extensions["facilitator.connections"] = Connections()
+    floodguard.init_app(app)
 
 
 def _connections() -> Connections:
@@ -126,6 +127,9 @@ def connect(auth=None):
         raise Refused(database_away(), {"retry": True}) from None
     finally:
         db.session.remove()
+    if limiter.enabled and floodguard.guard().paused(who):
+        raise Refused(_("This device sent too many messages and was disconnected. Wait half a "
+                        "minute, then reload the page."))
     _connections().add(request.sid, who)
     role, workshop_id, participant_id = who
     if role == "phone":
@@ -163,6 +167,10 @@ def _identify(auth: dict) -> tuple[str, int, int | None]:
     raise InputRejected(_("Unknown role."))
 
 
+def _who_of(sid: str) -> Who | None:
+    return _connections().get(sid)
+
+
 def _who() -> tuple[str, int, int | None]:
     who = _connections().get(request.sid)
     if who is None:
@@ -171,6 +179,7 @@ def _who() -> tuple[str, int, int | None]:
 
 
 @socketio.on("hello")
+@floodguard.budgeted("hello", _who_of)
 @acknowledged
 def hello(_data):
     """A full snapshot for the asking view; clients ask on every (re)connect."""
@@ -186,6 +195,7 @@ def hello(_data):
 
 
 @socketio.on("answer")
+@floodguard.budgeted("answer", _who_of)
 @acknowledged
 def answer(data):
     role, workshop_id, participant_id = _who()  # no database yet: the answer may wait its turn
@@ -198,18 +208,21 @@ def answer(data):
 
 
 @socketio.on("withdraw")
+@floodguard.budgeted("withdraw", _who_of)
 @acknowledged
 def withdraw(data):
     participation.withdraw(_participant(), str(data.get("step", "")), str(data.get("slot", "")))
 
 
 @socketio.on("moment")
+@floodguard.budgeted("moment", _who_of)
 @acknowledged
 def moment(data):
     participation.need_a_moment(_participant(), bool(data.get("on")))
 
 
 @socketio.on("control")
+@floodguard.budgeted("control", _who_of)
 @acknowledged
 def control(data):
     role, workshop_id, _participant_id = _who()
@@ -225,6 +238,7 @@ def disconnect(*_args):
     is sent to it, and calls this handler right there, in the sending thread. An app context of
     its own gives the bookkeeping its own database session, so that the sender's stays intact."""
     role, _workshop_id, participant_id = _connections().pop(request.sid) or (None, None, None)
+    floodguard.guard().forget(request.sid)
     if role != "phone":
         return
     with current_app.app_context():
