@@ -22,6 +22,7 @@ from .broadcast import console_room, participant_room, phones_room, screen_room
 from .errors import database_away
 from .extensions import db, limiter, socketio
 from .i18n import _
+from .ids import as_id, as_text
 from .joincodes import normalise
 from .models import Participant, Workshop
 from .workform import InputRejected
@@ -107,7 +108,8 @@ def _participant() -> Participant:
 
 
 def _trainer_of(workshop_id) -> Workshop:
-    workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() else None
+    found = as_id(workshop_id)
+    workshop = db.session.get(Workshop, found) if found is not None else None
     if workshop is None or not current_user.is_authenticated or \
             current_user.id != workshop.trainer_id:
         raise InputRejected(_("Only the trainer of this session can do that."))
@@ -146,17 +148,16 @@ def connect(auth=None):
 def _identify(auth: dict) -> tuple[str, int, int | None]:
     role = auth.get("role")
     if role == "phone":
-        code = normalise(str(auth.get("code", "")))
-        participant = participation.by_token(auth.get("token") or
+        code = normalise(as_text(auth.get("code"), 40) or "")
+        participant = participation.by_token(as_text(auth.get("token"), 200) or
                                              request.cookies.get(cookie_name(code)))
         workshop = joinguard.find(code, participant)
         if workshop is None or participant is None or participant.workshop_id != workshop.id:
             raise InputRejected(_("You are not in this session. Open the join link again."))
         return "phone", workshop.id, participant.id
     if role == "screen":
-        workshop_id = auth.get("workshop")
-        workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() \
-            else None
+        workshop_id = as_id(auth.get("workshop"))
+        workshop = db.session.get(Workshop, workshop_id) if workshop_id is not None else None
         if workshop is None or not (
                 workshop.id in session.get("screens", []) or
                 (current_user.is_authenticated and current_user.id == workshop.trainer_id)):
@@ -201,9 +202,11 @@ def answer(data):
     role, workshop_id, participant_id = _who()  # no database yet: the answer may wait its turn
     if role != "phone":
         raise InputRejected(_("You are not in this session. Open the join link again."))
-    changed = answers.submit(
-        workshop_id, participant_id, str(data.get("step", "")), data.get("data"),
-        client_id=data.get("client_id"), passing=bool(data.get("pass")))
+    client_id, step = data.get("client_id"), as_text(data.get("step", ""), 80)
+    if step is None or (client_id is not None and as_text(client_id, 64) is None):
+        raise InputRejected(_("This answer could not be read. Reload the page and try again."))
+    changed = answers.submit(workshop_id, participant_id, step, data.get("data"),
+                             client_id=client_id, passing=bool(data.get("pass")))
     return {"changed": changed}
 
 

@@ -60,8 +60,14 @@ def rejected(refused: InputRejected):
     return _error(422, refused.message)
 
 
+@bp.errorhandler(RecursionError)
+def nested_too_deeply(_failure):
+    db.session.rollback()
+    return _error(400, _("What you sent is nested too deeply."))
+
+
 def _body() -> dict:
-    data = request.get_json(silent=True)
+    data = request.get_json(silent=True)  # nested thousands deep: RecursionError, a 400 below
     if not isinstance(data, dict):
         raise InputRejected(_("Send a JSON object."))
     return data
