@@ -69,6 +69,9 @@ class Process:
 
 
 def facilitator_env(folder: Path, processes: int, run_id: str, threading: bool) -> dict:
+    # /healthz shows memory and CPU with the health token; the rehearsal here reads it from the
+    # same variable
+    os.environ.setdefault("FACILITATOR_HEALTH_TOKEN", f"bench-{run_id}")
     env = {**os.environ, "FACILITATOR_INSTANCE": str(folder), "FACILITATOR_SECRET_KEY": run_id,
            "FACILITATOR_DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite'}",
            "FACILITATOR_ASYNC_MODE": "threading" if threading else "gevent"}

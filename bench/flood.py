@@ -40,7 +40,7 @@ def main() -> None:
     run_id = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory(prefix="bench-flood-") as folder:
         env = facilitator_env(Path(folder), 1, run_id, threading=False)
-        env["FACILITATOR_HEALTH_TOKEN"] = health_token = uuid.uuid4().hex
+        health_token = env["FACILITATOR_HEALTH_TOKEN"]
         command = [str(BIN / "facilitator")]
         subprocess.run([*command, "db", "upgrade"], env=env, check=True, capture_output=True)
         subprocess.run([*command, "user", "add", TRAINER, "--role", "trainer", "--password-stdin"],

@@ -47,6 +47,8 @@ def from_environment() -> dict:
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
         "BEHIND_PROXY": os.environ.get("FACILITATOR_BEHIND_PROXY", "") == "1",
+        # /healthz shows its figures with "Authorization: Bearer <this>" (load tests)
+        "HEALTH_TOKEN": os.environ.get("FACILITATOR_HEALTH_TOKEN") or None,
     }
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 PASSWORD = "correct horse battery"
+#: /healthz shows its figures with this token; the load test in this process reads it too.
+HEALTH_TOKEN = os.environ.setdefault("FACILITATOR_HEALTH_TOKEN", "test-health-token")
 
 
 def free_port() -> int:
