@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from .serving import async_mode
@@ -46,6 +47,9 @@ def from_environment() -> dict:
         "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
+        # "Stay signed in on this device": how long the remember-me cookie lasts
+        "REMEMBER_COOKIE_DURATION": timedelta(
+            days=int(os.environ.get("FACILITATOR_REMEMBER_DAYS", "30"))),
         "BEHIND_PROXY": os.environ.get("FACILITATOR_BEHIND_PROXY", "") == "1",
         # /healthz shows its figures with "Authorization: Bearer <this>" (load tests)
         "HEALTH_TOKEN": os.environ.get("FACILITATOR_HEALTH_TOKEN") or None,
