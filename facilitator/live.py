@@ -13,11 +13,12 @@ import threading
 
 from flask import current_app, request, session
 from flask_login import current_user
+from flask_socketio import disconnect as close_connection
 from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
 from sqlalchemy.exc import OperationalError
 
-from . import answers, floodguard, joinguard, participation, snapshots, workshops
+from . import answers, floodguard, joinguard, participation, signouts, snapshots, workshops
 from .broadcast import console_room, participant_room, phones_room, screen_room
 from .errors import database_away
 from .extensions import db, limiter, socketio
@@ -59,6 +60,7 @@ class Connections:
 def init_app(app) -> None:
     app.extensions["facilitator.connections"] = Connections()
     floodguard.init_app(app)
+    signouts.init_app(app)
 
 
 def _connections() -> Connections:
@@ -134,6 +136,8 @@ def connect(auth=None):
                         "minute, then reload the page."))
     _connections().add(request.sid, who)
     role, workshop_id, participant_id = who
+    if role == "console" or (role == "screen" and workshop_id not in session.get("screens", [])):
+        signouts.signed_in().add(request.sid, current_user.id)  # let in on the account's rights
     if role == "phone":
         join_room(participant_room(participant_id))
         join_room(phones_room(workshop_id))
@@ -176,6 +180,10 @@ def _who() -> tuple[str, int, int | None]:
     who = _connections().get(request.sid)
     if who is None:
         raise InputRejected(_("You are not in this session. Open the join link again."))
+    if not signouts.signed_in().still_signed_in(request.sid):  # signed out, maybe elsewhere
+        signouts.signed_in().forget(request.sid)
+        close_connection()
+        raise InputRejected(_("You have signed out. Sign in again to continue."))
     return who
 
 
@@ -242,6 +250,7 @@ def disconnect(*_args):
     its own gives the bookkeeping its own database session, so that the sender's stays intact."""
     role, _workshop_id, participant_id = _connections().pop(request.sid) or (None, None, None)
     floodguard.guard().forget(request.sid)
+    signouts.signed_in().forget(request.sid)
     if role != "phone":
         return
     with current_app.app_context():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
-from .. import accounts
+from .. import accounts, signouts
 from ..extensions import limiter
 from ..i18n import _
 from ..workform import InputRejected
@@ -52,6 +52,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    signouts.sign_out(current_user.id)  # its consoles too, wherever they are connected
     logout_user()
     return redirect(url_for("join.landing"))
 
