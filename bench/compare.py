@@ -75,7 +75,10 @@ def facilitator_env(folder: Path, processes: int, run_id: str, threading: bool) 
     os.environ.setdefault("FACILITATOR_HEALTH_TOKEN", f"bench-{run_id}")
     env = {**os.environ, "FACILITATOR_INSTANCE": str(folder), "FACILITATOR_SECRET_KEY": run_id,
            "FACILITATOR_DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite'}",
-           "FACILITATOR_ASYNC_MODE": "threading" if threading else "gevent"}
+           "FACILITATOR_ASYNC_MODE": "threading" if threading else "gevent",
+           # every simulated phone joins from 127.0.0.1, within seconds
+           "FACILITATOR_JOINS_PER_ADDRESS": "100000 per minute",
+           "FACILITATOR_JOINS_PER_CODE": "100000 per minute"}
     if processes > 1:
         import psycopg
 
