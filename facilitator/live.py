@@ -240,6 +240,9 @@ def control(data):
     if role != "console":
         raise InputRejected(_("Only the trainer of this session can do that."))
     workshop = _trainer_of(workshop_id)
+    if data.get("action") == "remove_participant":
+        participation.remove(workshop, (data.get("data") or {}).get("participant"))
+        return
     workshops.control(workshop, str(data.get("action", "")), data.get("data") or {})
 
 
