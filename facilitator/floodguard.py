@@ -30,14 +30,14 @@ from .i18n import _
 
 #: (capacity, refilled per second) per kind of event; see docs/security.md.
 BUDGETS: dict[str, tuple[float, float]] = {
-    "hello": (4, 0.25),
+    "hello": (3, 0.25),
     "answer": (10, 2),
     "withdraw": (10, 2),
-    "moment": (4, 0.5),
+    "moment": (3, 0.5),
     "control": (30, 5),
 }
-#: Refusals a connection may collect before it is closed: 20 at once, 2 a second.
-REFUSALS = (20, 2)
+#: Refusals a connection may collect before it is closed: 10 at once, 1 a second.
+REFUSALS = (10, 1)
 
 
 @dataclass
