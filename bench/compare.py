@@ -29,7 +29,8 @@ from facilitator.loadtest import Plan, Report, Room, rehearse, run
 HERE = Path(__file__).parent
 BIN = Path(sys.executable).parent
 REDIS = "redis://127.0.0.1:6379/0"
-POSTGRES = "postgresql://postgres@127.0.0.1:5432"
+# The test suite's own role and database (scripts/ensure-services.sh); each run a schema of its own.
+POSTGRES = "postgresql://facilitator_test@127.0.0.1:5432/facilitator_test"
 TRAINER, PASSWORD = "bench@example.nl", "bench password 123"
 
 
@@ -69,15 +70,22 @@ class Process:
 
 
 def facilitator_env(folder: Path, processes: int, run_id: str, threading: bool) -> dict:
+    # /healthz shows memory and CPU with the health token; the rehearsal here reads it from the
+    # same variable
+    os.environ.setdefault("FACILITATOR_HEALTH_TOKEN", f"bench-{run_id}")
     env = {**os.environ, "FACILITATOR_INSTANCE": str(folder), "FACILITATOR_SECRET_KEY": run_id,
            "FACILITATOR_DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite'}",
-           "FACILITATOR_ASYNC_MODE": "threading" if threading else "gevent"}
+           "FACILITATOR_ASYNC_MODE": "threading" if threading else "gevent",
+           # every simulated phone joins from 127.0.0.1, within seconds
+           "FACILITATOR_JOINS_PER_ADDRESS": "100000 per minute",
+           "FACILITATOR_JOINS_PER_CODE": "100000 per minute"}
     if processes > 1:
         import psycopg
 
-        with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "bench_{run_id}"')
-        env.update(FACILITATOR_DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:5432/bench_{run_id}",
+        with psycopg.connect(POSTGRES, autocommit=True) as admin:
+            admin.execute(f'CREATE SCHEMA "bench_{run_id}"')
+        env.update(FACILITATOR_DATABASE_URL=POSTGRES.replace("postgresql://", "postgresql+psycopg://")
+                   + f"?options=-csearch_path%3Dbench_{run_id}",
                    FACILITATOR_MESSAGE_QUEUE=REDIS,
                    FACILITATOR_MESSAGE_QUEUE_CHANNEL=f"bench-{run_id}")
     return env
@@ -86,8 +94,8 @@ def facilitator_env(folder: Path, processes: int, run_id: str, threading: bool) 
 def drop_database(run_id: str) -> None:
     import psycopg
 
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "bench_{run_id}" WITH (FORCE)')
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f'DROP SCHEMA IF EXISTS "bench_{run_id}" CASCADE')
 
 
 def measure_facilitator(args, folder: Path, run_id: str) -> Report:

@@ -16,9 +16,11 @@ import time
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app, has_request_context
+from markupsafe import escape
 
 from . import snapshots
 from .extensions import db, socketio
+from .i18n import _
 from .models import Workshop
 from .signals import workshop_changed
 
@@ -178,6 +180,18 @@ def _refresh_now(workshop_id: int, asked: Asked) -> None:
         emit_snapshot(console_room(workshop_id), reading.console())
 
 
+def tell_removed(participant_id: int) -> None:
+    """The phone of a participant the trainer removed: a last snapshot that says so, then this
+    process closes its connections (on another process, all it sends is refused from now on)."""
+    message = escape(_("The trainer has removed you from this session."))
+    emit_snapshot(participant_room(participant_id), {
+        "meta": {"status": "removed", "rendered": time.time(), "step": None},
+        "html": f'<section class="card ended" role="alert"><h1>{message}</h1></section>'})
+    room = participant_room(participant_id)
+    for sid, _eio_sid in list(socketio.server.manager.get_participants("/", room)):
+        socketio.server.disconnect(sid, namespace="/")
+
+
 def on_change(sender: Flask, workshop_id: int, scope: str, participant_id: int | None = None,
               **_extra) -> None:
     if not has_request_context():  # a change from the command line or a background job
@@ -190,6 +204,9 @@ def on_change(sender: Flask, workshop_id: int, scope: str, participant_id: int |
         refresher.request(workshop_id, views=False, every_phone=True)
     elif scope == "participant" and participant_id is not None:
         refresher.request(workshop_id, views=False, phone=participant_id)
+    elif scope == "removed" and participant_id is not None:
+        tell_removed(participant_id)
+        refresher.request(workshop_id)
     elif (workshop := db.session.get(Workshop, workshop_id)) is None:
         return
     elif scope == "all":

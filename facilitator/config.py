@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from .serving import async_mode
@@ -42,6 +43,10 @@ def from_environment() -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("FACILITATOR_RATELIMIT_STORAGE", "memory://"),
         # Per client address: join codes that lead nowhere (see joinguard), and sign-in attempts.
         "JOIN_RATE_LIMIT": os.environ.get("FACILITATOR_JOIN_RATE_LIMIT", "20 per minute"),
+        "JOIN_ADDRESS_LIMIT": os.environ.get("FACILITATOR_JOIN_ADDRESS_LIMIT", "200 per minute"),
+        # New participants with a right code, per address and code, and per code
+        "JOINS_PER_ADDRESS": os.environ.get("FACILITATOR_JOINS_PER_ADDRESS", "100 per minute"),
+        "JOINS_PER_CODE": os.environ.get("FACILITATOR_JOINS_PER_CODE", "1000 per minute"),
         "LOGIN_RATE_LIMIT": os.environ.get("FACILITATOR_LOGIN_RATE_LIMIT", "10 per minute"),
         "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
@@ -50,7 +55,12 @@ def from_environment() -> dict:
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
         # A .docx whose styles, headers and footers the Word exports take (a house style).
         "DOCX_TEMPLATE": os.environ.get("FACILITATOR_DOCX_TEMPLATE") or None,
+        # "Stay signed in on this device": how long the remember-me cookie lasts
+        "REMEMBER_COOKIE_DURATION": timedelta(
+            days=int(os.environ.get("FACILITATOR_REMEMBER_DAYS", "30"))),
         "BEHIND_PROXY": os.environ.get("FACILITATOR_BEHIND_PROXY", "") == "1",
+        # /healthz shows its figures with "Authorization: Bearer <this>" (load tests)
+        "HEALTH_TOKEN": os.environ.get("FACILITATOR_HEALTH_TOKEN") or None,
     }
 
 

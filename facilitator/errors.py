@@ -9,6 +9,7 @@ from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 
+from . import ids
 from .extensions import db
 from .i18n import _
 from .joinguard import TooManyCodes
@@ -22,7 +23,18 @@ def _page(message: str, status: int):
     return render_template("error.html", message=message), status
 
 
+def too_deep() -> str:
+    return _("What you sent is nested too deeply.")
+
+
 def init_app(app: Flask) -> None:
+    ids.init_app(app)  # before any route: an odd id in a URL is a 404
+
+    @app.errorhandler(RecursionError)
+    def nested_too_deeply(_error):  # JSON or YAML nested thousands deep
+        db.session.rollback()
+        return _page(too_deep(), 400)
+
     @app.errorhandler(TooManyCodes)
     def too_many_codes(refused: TooManyCodes):
         return _page(refused.message, 429)

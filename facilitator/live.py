@@ -13,15 +13,17 @@ import threading
 
 from flask import current_app, g, request, session
 from flask_login import current_user
+from flask_socketio import disconnect as close_connection
 from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
 from sqlalchemy.exc import OperationalError
 
-from . import answers, cotraining, joinguard, participation, snapshots, workshops
+from . import answers, cotraining, floodguard, joinguard, participation, signouts, snapshots, workshops
 from .broadcast import console_room, participant_room, phones_room, screen_room
 from .errors import database_away
-from .extensions import db, socketio
+from .extensions import db, limiter, socketio
 from .i18n import _
+from .ids import as_id, as_text
 from .joincodes import normalise
 from .models import Participant, Workshop
 from .workform import InputRejected
@@ -64,6 +66,8 @@ class Connections:
 
 def init_app(app) -> None:
     app.extensions["facilitator.connections"] = Connections()
+    floodguard.init_app(app)
+    signouts.init_app(app)
 
 
 def _connections() -> Connections:
@@ -115,7 +119,8 @@ def _participant() -> Participant:
 
 
 def _trainer_of(workshop_id) -> Workshop:
-    workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() else None
+    found = as_id(workshop_id)
+    workshop = db.session.get(Workshop, found) if found is not None else None
     if workshop is None or not cotraining.runs(workshop, current_user):
         raise InputRejected(_("Only the trainer of this session can do that."))
     return workshop
@@ -134,8 +139,13 @@ def connect(auth=None):
         raise Refused(database_away(), {"retry": True}) from None
     finally:
         db.session.remove()
+    if limiter.enabled and floodguard.guard().paused(who):
+        raise Refused(_("This device sent too many messages and was disconnected. Wait half a "
+                        "minute, then reload the page."))
     _connections().add(request.sid, who, language)
     role, workshop_id, participant_id = who
+    if role == "console" or (role == "screen" and workshop_id not in session.get("screens", [])):
+        signouts.signed_in().add(request.sid, current_user.id)  # let in on the account's rights
     if role == "phone":
         join_room(participant_room(participant_id))
         join_room(phones_room(workshop_id))
@@ -151,17 +161,16 @@ def _identify(auth: dict) -> tuple[Who, str]:
     """Who is connecting, and the language of their session."""
     role = auth.get("role")
     if role == "phone":
-        code = normalise(str(auth.get("code", "")))
-        participant = participation.by_token(auth.get("token") or
+        code = normalise(as_text(auth.get("code"), 40) or "")
+        participant = participation.by_token(as_text(auth.get("token"), 200) or
                                              request.cookies.get(cookie_name(code)))
         workshop = joinguard.find(code, participant)
         if workshop is None or participant is None or participant.workshop_id != workshop.id:
             raise InputRejected(_("You are not in this session. Open the join link again."))
         return ("phone", workshop.id, participant.id), workshop.language
     if role == "screen":
-        workshop_id = auth.get("workshop")
-        workshop = db.session.get(Workshop, int(workshop_id)) if str(workshop_id).isdigit() \
-            else None
+        workshop_id = as_id(auth.get("workshop"))
+        workshop = db.session.get(Workshop, workshop_id) if workshop_id is not None else None
         if workshop is None or not (
                 workshop.id in session.get("screens", []) or
                 cotraining.runs(workshop, current_user)):
@@ -173,14 +182,23 @@ def _identify(auth: dict) -> tuple[Who, str]:
     raise InputRejected(_("Unknown role."))
 
 
+def _who_of(sid: str) -> Who | None:
+    return _connections().get(sid)
+
+
 def _who() -> tuple[str, int, int | None]:
     who = _connections().get(request.sid)
     if who is None:
         raise InputRejected(_("You are not in this session. Open the join link again."))
+    if not signouts.signed_in().still_signed_in(request.sid):  # signed out, maybe elsewhere
+        signouts.signed_in().forget(request.sid)
+        close_connection()
+        raise InputRejected(_("You have signed out. Sign in again to continue."))
     return who
 
 
 @socketio.on("hello")
+@floodguard.budgeted("hello", _who_of)
 @acknowledged
 def hello(_data):
     """A full snapshot for the asking view; clients ask on every (re)connect."""
@@ -196,36 +214,45 @@ def hello(_data):
 
 
 @socketio.on("answer")
+@floodguard.budgeted("answer", _who_of)
 @acknowledged
 def answer(data):
     role, workshop_id, participant_id = _who()  # no database yet: the answer may wait its turn
     if role != "phone":
         raise InputRejected(_("You are not in this session. Open the join link again."))
-    changed = answers.submit(
-        workshop_id, participant_id, str(data.get("step", "")), data.get("data"),
-        client_id=data.get("client_id"), passing=bool(data.get("pass")))
+    client_id, step = data.get("client_id"), as_text(data.get("step", ""), 80)
+    if step is None or (client_id is not None and as_text(client_id, 64) is None):
+        raise InputRejected(_("This answer could not be read. Reload the page and try again."))
+    changed = answers.submit(workshop_id, participant_id, step, data.get("data"),
+                             client_id=client_id, passing=bool(data.get("pass")))
     return {"changed": changed}
 
 
 @socketio.on("withdraw")
+@floodguard.budgeted("withdraw", _who_of)
 @acknowledged
 def withdraw(data):
     participation.withdraw(_participant(), str(data.get("step", "")), str(data.get("slot", "")))
 
 
 @socketio.on("moment")
+@floodguard.budgeted("moment", _who_of)
 @acknowledged
 def moment(data):
     participation.need_a_moment(_participant(), bool(data.get("on")))
 
 
 @socketio.on("control")
+@floodguard.budgeted("control", _who_of)
 @acknowledged
 def control(data):
     role, workshop_id, _participant_id = _who()
     if role != "console":
         raise InputRejected(_("Only the trainer of this session can do that."))
     workshop = _trainer_of(workshop_id)
+    if data.get("action") == "remove_participant":
+        participation.remove(workshop, (data.get("data") or {}).get("participant"))
+        return
     workshops.control(workshop, str(data.get("action", "")), data.get("data") or {})
 
 
@@ -235,6 +262,8 @@ def disconnect(*_args):
     is sent to it, and calls this handler right there, in the sending thread. An app context of
     its own gives the bookkeeping its own database session, so that the sender's stays intact."""
     role, _workshop_id, participant_id = _connections().pop(request.sid) or (None, None, None)
+    floodguard.guard().forget(request.sid)
+    signouts.signed_in().forget(request.sid)
     if role != "phone":
         return
     with current_app.app_context():

@@ -9,18 +9,19 @@ import hashlib
 import secrets
 
 from flask import current_app
-from sqlalchemy import Text, and_, cast, not_, or_, select, update
+from sqlalchemy import Text, and_, cast, delete, not_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from . import joinguard, lifecycle, stepviews, workshops
 from .extensions import db
 from .i18n import _
+from .ids import as_id
 from .models import Entry, Participant, Workshop, utcnow
 from .plugins import work_form
 from .signals import workshop_changed
 from .text import clean
-from .workform import Contribution, InputRejected
+from .workform import ANONYMOUS, NAMED, ActionRejected, Contribution, InputRejected
 from .workform import Participant as ParticipantData
 
 NAME_LIMIT = 40
@@ -59,6 +60,22 @@ def join(code: str, name: str | None) -> tuple[Participant, str]:
     _welcome(workshop, participant)
     _announce(workshop.id, "people")
     return participant, token
+
+
+def remove(workshop: Workshop, participant_id) -> None:
+    """The trainer takes someone out of the session (say, someone posing as a colleague): the
+    participant and everything they put in, anonymous answers included (the host can recompute
+    their keys), are deleted; their phone is told. They can join again only with the code."""
+    found = as_id(participant_id)
+    person = db.session.get(Participant, found) if found is not None else None
+    if person is None or person.workshop_id != workshop.id:
+        raise ActionRejected(_("That participant is not in this session."))
+    for _activity, row in stepviews.flat_steps(workshop):
+        mine = {stepviews.author_key(row.id, person.id, v) for v in (ANONYMOUS, NAMED)}
+        db.session.execute(delete(Entry).where(Entry.step_id == row.id, Entry.author.in_(mine)))
+    db.session.delete(person)
+    db.session.commit()
+    _announce(workshop.id, "removed", participant_id=found)
 
 
 def _welcome(workshop: Workshop, participant: Participant) -> None:

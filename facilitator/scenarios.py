@@ -14,6 +14,7 @@ import yaml
 
 from .i18n import _
 from .plugins import PluginHost
+from .text import without_controls
 from .workform import ConfigInvalid, Problem, WorkForm
 
 MAX_SCENARIO_BYTES = 512 * 1024
@@ -74,6 +75,7 @@ def from_data(data: Any, scenario_id: str, host: PluginHost, source: str = "") -
     """
     if not isinstance(data, dict):
         raise ConfigInvalid([Problem("", _("A scenario is a mapping with a title and activities."))])
+    data = without_controls(data)  # as participants' text: no right-to-left override and the like
     problems = _scenario_problems(data)
     activities = data.get("activities")
     if not isinstance(activities, list) or not activities:

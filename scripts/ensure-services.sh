@@ -18,14 +18,39 @@ if ! have_port 5432; then
   for _ in $(seq 1 30); do have_port 5432 && break; sleep 1; done
 fi
 have_port 5432 || { echo "ensure-services: PostgreSQL is not reachable on 127.0.0.1:5432" >&2; exit 1; }
-# The tests connect as postgres over TCP; make sure that works without a password prompt.
-if ! psql -h 127.0.0.1 -U postgres -d postgres -Atc "select 1" >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && command -v su >/dev/null; then
-    hba=$(su postgres -c "psql -Atc 'show hba_file'")
-    grep -q "facilitator-tests" "$hba" || sed -i '1i host all all 127.0.0.1/32 trust # facilitator-tests' "$hba"
-    su postgres -c "psql -Atc 'select pg_reload_conf()'" >/dev/null
+# The tests connect over TCP as their own role, facilitator_test, to its own database,
+# facilitator_test (each test makes a schema there), without a password. Made here once; where
+# PostgreSQL does not already let that role in, one pg_hba.conf line lets in exactly that role to
+# exactly that database from 127.0.0.1, and nothing else (see README, "Test it").
+test_pg() { psql -h 127.0.0.1 -U facilitator_test -d facilitator_test -Atc "select 1" >/dev/null 2>&1; }
+as_postgres() {  # psql as the server's superuser: over the socket as root, else over TCP if trusted
+  if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+    runuser -u postgres -- psql -X -v ON_ERROR_STOP=1 "$@"
+  else
+    psql -X -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 "$@"
   fi
+}
+hba_file() { as_postgres -d postgres -Atc 'show hba_file'; }
+reload_pg() { as_postgres -d postgres -Atc 'select pg_reload_conf()' >/dev/null; }
+# Earlier versions of this script trusted everyone on 127.0.0.1: take that line back.
+if [ "$(id -u)" = 0 ] && hba=$(hba_file 2>/dev/null) && grep -q '^host all all .*# facilitator-tests$' "$hba"; then
+  sed -i '/# facilitator-tests$/d' "$hba"
+  reload_pg
 fi
+if ! test_pg; then
+  as_postgres -d postgres -Atc "select 1 from pg_roles where rolname = 'facilitator_test'" | grep -q 1 ||
+    as_postgres -d postgres -qc "create role facilitator_test login"
+  as_postgres -d postgres -Atc "select 1 from pg_database where datname = 'facilitator_test'" | grep -q 1 ||
+    as_postgres -d postgres -qc "create database facilitator_test owner facilitator_test"
+fi
+if ! test_pg; then
+  if [ "$(id -u)" != 0 ]; then echo "ensure-services: need root to let facilitator_test in (pg_hba.conf)" >&2; exit 1; fi
+  hba=$(hba_file)
+  sed -i '1i host facilitator_test facilitator_test 127.0.0.1/32 trust # facilitator-tests' "$hba"
+  reload_pg
+  for _ in $(seq 1 10); do test_pg && break; sleep 0.5; done
+fi
+test_pg || { echo "ensure-services: cannot connect as facilitator_test to 127.0.0.1:5432" >&2; exit 1; }
 
 if ! have_port 6379; then
   command -v redis-server >/dev/null || apt_install redis-server

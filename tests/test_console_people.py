@@ -12,8 +12,10 @@ from facilitator.snapshots import PEOPLE_LISTED
 
 
 def listed(html):
-    """(classes, text) of each person in the console's list, in order."""
+    """(classes, text) of each person in the console's list, in order (without the button that
+    removes the person)."""
     people = re.search(r'<ul class="people">(.*?)</ul>', html, re.S).group(1)
+    people = re.sub(r'<button[^>]*remove-person.*?</button>', "", people, flags=re.S)
     return [(classes, " ".join(re.sub(r"<[^>]+>", " ", text).split()))
             for classes, text in re.findall(r'<li class="([^"]*)">(.*?)</li>', people, re.S)]
 

@@ -3,7 +3,6 @@
 import threading
 import uuid
 
-import psycopg
 import pytest
 from sqlalchemy import func, select
 
@@ -13,24 +12,21 @@ from facilitator.extensions import db
 from facilitator.models import Entry
 from facilitator.plugins import plugin_host
 
+from . import pg
 from .conftest import PASSWORD, Console, Phone, login
 
 pytestmark = pytest.mark.postgres
-ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 @pytest.fixture
 def pg_app(make_app):
-    name = f"facilitator_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    app = make_app(SQLALCHEMY_DATABASE_URI=f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}")
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    with psycopg.connect(ADMIN, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    """The app on a schema of its own in the test role's database (see tests/pg.py)."""
+    with pg.schema() as url:
+        app = make_app(SQLALCHEMY_DATABASE_URI=url)
+        yield app
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def _started(app, trainer_email: str) -> str:

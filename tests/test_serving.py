@@ -13,7 +13,7 @@ import pytest
 from facilitator import serving
 
 from .clients import join_phone, trainer_console
-from .servers import BIN, Server
+from .servers import BIN, HEALTH_TOKEN, Server
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def test_gunicorns_entry_point_is_a_settled_app(tmp_path, monkeypatch, collector
 
     wsgi = importlib.import_module("facilitator.wsgi")
     upgrade(wsgi.app)
-    assert wsgi.app.test_client().get("/healthz").get_json()["database"] is True
+    assert wsgi.app.test_client().get("/healthz").get_json()["ok"] is True
     assert gc.get_freeze_count() > 0
 
 
@@ -60,7 +60,9 @@ def test_a_served_process_carries_a_session_in_its_async_mode(tmp_path, how, env
     server.start()
     clients = []
     try:
-        with urllib.request.urlopen(server.url + "/healthz", timeout=10) as response:
+        asked = urllib.request.Request(server.url + "/healthz",
+                                       headers={"Authorization": f"Bearer {HEALTH_TOKEN}"})
+        with urllib.request.urlopen(asked, timeout=10) as response:
             health = json.load(response)
         assert health["async_mode"] == mode
         if how == "serve":  # restarted under gevent.monkey in place: systemd and kill see one process

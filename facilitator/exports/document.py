@@ -135,3 +135,5 @@ class SessionReport:
     participant_count: int
     sections: list[ReportSection] = field(default_factory=list)
     author: str = ""
+    final: bool = True  # False while the session runs: more steps may still be revealed
+    notice: str = ""  # what the report says about itself, e.g. that it is not final yet

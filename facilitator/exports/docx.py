@@ -106,6 +106,8 @@ def render_session_report(report: SessionReport, out: BinaryIO, template: str | 
             (_("Number of participants"), str(report.participant_count)),
         ],
     )
+    if report.notice:
+        _paragraph(doc, report.notice)
     for section in report.sections:
         doc.add_heading(_text(section.title), level=1)
         meta = labels.section_meta(section.work_form_title, section.visibility)

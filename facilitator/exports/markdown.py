@@ -110,6 +110,8 @@ def render_session_report(report: SessionReport) -> str:
             ]
         ),
     ]
+    if report.notice:
+        blocks.append(f"**{cell(report.notice)}**")
     for section in report.sections:
         blocks.append(f"## {cell(section.title)}")
         blocks.append(f"*{cell(labels.section_meta(section.work_form_title, section.visibility))}*")

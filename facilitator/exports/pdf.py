@@ -122,6 +122,7 @@ TEMPLATES = {
 {% block body %}
 <h1>{{ _("Session report") }}</h1>
 {{ facts(header) }}
+{% if notice %}<p class="notice"><strong>{{ notice|text }}</strong></p>{% endif %}
 {% for section in sections %}
 <h2>{{ section.title|text }}</h2>
 <p class="meta">{{ section.meta|text }}</p>
@@ -166,7 +167,7 @@ def render_session_report(report: SessionReport, out: BinaryIO) -> None:
         header=[(_("Session"), report.title), (_("Team"), report.team_name),
                 (_("Date"), labels.format_day(report.held_on)), (_("Trainer"), report.trainer),
                 (_("Number of participants"), report.participant_count)],
-        sections=sections,
+        notice=report.notice, sections=sections,
     )
     write(html, out)
 

@@ -152,7 +152,7 @@ class _Reader:
         text = self.text(name)
         try:
             config = yaml.safe_load(text) if text.strip() else {}
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             config = None
         if isinstance(config, dict):
             return config

@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from .. import scenarios
 from ..extensions import db
 from ..i18n import _
+from ..ids import as_id
 from ..models import User, utcnow
 from ..plugins import PluginHost
 from ..scenarios import Scenario
@@ -96,7 +97,8 @@ def find(key: str, user: User, host: PluginHost) -> LibraryItem | None:
 
 
 def editable(stored_id: Any, user: User) -> StoredScenario | None:
-    stored = db.session.get(StoredScenario, int(stored_id)) if str(stored_id).isdigit() else None
+    found = as_id(stored_id)
+    stored = db.session.get(StoredScenario, found) if found is not None else None
     if stored is None or not (stored.owner_id == user.id or stored.shared):
         return None
     return stored

@@ -63,6 +63,8 @@ def load(upload: FileStorage | None, host: PluginHost) -> Scenario:
             "Anchors and aliases (& and *) cannot be used in a scenario file."))]) from None
     except UnicodeDecodeError:
         raise ConfigInvalid([Problem("", _("This is not a scenario file: it is not text."))]) from None
+    except RecursionError:
+        raise ConfigInvalid([Problem("", _("What you sent is nested too deeply."))]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = _("line %(line)d", line=mark.line + 1) if mark else ""

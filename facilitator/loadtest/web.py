@@ -4,6 +4,7 @@ the dashboard, the shared screen is opened with its link, and phones join throug
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -127,11 +128,14 @@ async def join_phones(url: str, code: str, count: int, *, at_once: int = 20) -> 
         return list(await asyncio.gather(*(one() for _ in range(count))))
 
 
-async def server_health(url: str) -> dict:
-    """The server's own figures (memory, connections) from /healthz; empty if it has none."""
+async def server_health(url: str, token: str | None = None) -> dict:
+    """The server's own figures (memory, connections) from /healthz; empty if it has none. They
+    are shown with the server's health token: ``token``, or FACILITATOR_HEALTH_TOKEN here."""
+    token = token or os.environ.get("FACILITATOR_HEALTH_TOKEN")
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as http:
-            async with http.get(f"{url}/healthz") as answer:
+            async with http.get(f"{url}/healthz", headers=headers) as answer:
                 return await answer.json() if answer.status == 200 else {}
     except (TimeoutError, aiohttp.ClientError, ValueError):
         return {}

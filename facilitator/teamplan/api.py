@@ -140,8 +140,14 @@ def unknown(anything: str):
     raise NotFound()
 
 
+@bp.errorhandler(RecursionError)
+def nested_too_deeply(_failure):
+    db.session.rollback()
+    return _error(400, _("What you sent is nested too deeply."))
+
+
 def _body() -> dict:
-    data = request.get_json(silent=True)
+    data = request.get_json(silent=True)  # nested thousands deep: RecursionError, a 400 below
     if not isinstance(data, dict):
         raise InputRejected(_("Send a JSON object."))
     return data
@@ -397,7 +403,8 @@ def session_report(session_id: int):
     return _answer(schemas.SessionReport, {
         "session": session_json(workshop), "title": report.title, "held_on": report.held_on,
         "trainer": report.trainer, "team_name": report.team_name,
-        "participant_count": report.participant_count,
+        "participant_count": report.participant_count, "final": report.final,
+        "notice": report.notice,
         "sections": [{"title": s.title, "work_form_title": s.work_form_title, "visibility": s.visibility,
                       "paragraphs": s.paragraphs,
                       "tables": [{"caption": t.caption, "headers": t.headers,

@@ -4,6 +4,12 @@ The session report respects each step's privacy: an anonymous step never carries
 StepView is built without names, and any participant's name a work form still put in is blanked
 out), a step with fewer anonymous answers than the minimum group shows no breakdown, and the input
 of a trainer-only step stays out of a report that is passed around.
+
+Only what the group was shown is in it: the answers to a step are reported only once the trainer
+revealed them (the same moment the shared screen shows them), so that reading the report, its
+files or the API between two answers teaches nothing the room was not told. A step that takes no
+input (a summary, a score board) is reported as its work form says once the group reached it.
+While the session runs the report says it is not final.
 """
 
 from __future__ import annotations
@@ -143,7 +149,16 @@ def session_report(workshop: Workshop) -> SessionReport:
     return SessionReport(title=workshop.title, held_on=held_on(workshop),
                          trainer=person(workshop.trainer), author=person(workshop.trainer),
                          team_name=workshop.team.name if workshop.team else "",
-                         participant_count=participant_count(workshop), sections=sections)
+                         participant_count=participant_count(workshop), sections=sections,
+                         final=workshop.status == "ended", notice=_not_final(workshop))
+
+
+def _not_final(workshop: Workshop) -> str:
+    """What the report says about itself while the session has not ended ("" once it has)."""
+    if workshop.status == "ended":
+        return ""
+    return _("Not final yet: the session has not ended. Only steps whose results were shown to "
+             "the group are in this report.")
 
 
 def _combined(sections: list[tuple[Activity, ReportSection]]) -> list[ReportSection]:
@@ -196,6 +211,10 @@ def _step_section(workshop, activity, row, people) -> ReportSection | None:
     if step.visibility == TRAINER_ONLY and step.takes_input:
         paragraphs.append(_("Only the trainer saw the answers to this step; they are not in "
                             "this report."))
+    elif step.takes_input and not row.revealed:  # not even whether there are enough answers
+        paragraphs.append(_("The results of this step were not shown to the group, so they "
+                            "are not in this report."))
+        paragraphs += [row.notes] if row.notes else []
     elif step.takes_input and not enough_for_screen(view):
         paragraphs.append(_("Fewer than %(n)d answers: no breakdown, so that nobody can be "
                             "recognised.", n=current_app.config["MINIMUM_GROUP"]))

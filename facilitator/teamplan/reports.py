@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from ..exports import labels
 from ..extensions import db
 from ..i18n import _
+from ..ids import as_id
 from ..workform import InputRejected
 from . import access, documents, files, teams
 
@@ -70,8 +71,8 @@ def link_session(workshop_id: int):
     workshop = access.workshop_for(current_user, workshop_id)
     if workshop.trainer_id != current_user.id:
         abort(403)
-    team_id = request.form.get("team", "")
-    team = access.team_for(current_user, int(team_id)) if team_id.isdigit() else None
+    team_id = as_id(request.form.get("team", ""))
+    team = access.team_for(current_user, team_id) if team_id is not None else None
     try:
         if team is None:
             raise InputRejected(_("Choose a team."))

@@ -197,6 +197,9 @@ class SessionReport(Model):
     trainer: str
     team_name: str
     participant_count: int
+    final: bool = Field(description="false while the session runs: only steps whose results were "
+                        "shown to the group are in it, and more may follow")
+    notice: str = Field(description="what the report says about itself; empty once the session ended")
     sections: list[ReportSection]
 
 

@@ -8,7 +8,7 @@ import re
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from .. import accounts
+from .. import accounts, signouts
 from ..extensions import limiter
 from ..i18n import _
 from ..workform import InputRejected
@@ -23,8 +23,20 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _failed(response) -> bool:
+    return response.status_code == 401
+
+
+def _account() -> str:
+    """The account a sign-in is for, as the form names it (case and spaces do not matter)."""
+    return "account:" + request.form.get("email", "").strip().lower()[:254]
+
+
+# Only failed sign-ins count, per address and per account: colleagues behind one router sign in
+# as often as they like; a guesser is stopped, also when spreading guesses over addresses.
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_login_limit, methods=["POST"], key_func=_account, deduct_when=_failed)
 def login():
     if request.method == "POST":
         user = accounts.authenticate(request.form.get("email", ""), request.form.get("password", ""))
@@ -44,6 +56,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    signouts.sign_out(current_user.id)  # its consoles too, wherever they are connected
     logout_user()
     return redirect(url_for("join.landing"))
 

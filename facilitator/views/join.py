@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 
-from .. import participation
+from .. import joinguard, participation
 from ..joincodes import normalise
 from ..joinguard import TooManyCodes
 from ..live import cookie_name
@@ -46,11 +46,13 @@ def join(code: str):
         return redirect(url_for("live_pages.phone", code=workshop.code))
     if request.method == "POST":
         try:
+            joinguard.count_join(workshop.code)
             _participant, token = participation.join(code, request.form.get("name"))
         except InputRejected as refused:
             flash(refused.message, "error")
             return render_template("join/join.html", workshop=workshop,
-                                   name=request.form.get("name", "")), 400
+                                   name=request.form.get("name", "")), \
+                429 if isinstance(refused, TooManyCodes) else 400
         response = redirect(url_for("live_pages.phone", code=workshop.code))
         response.set_cookie(cookie_name(workshop.code), token, max_age=14 * 24 * 3600,
                             httponly=True, samesite="Lax",

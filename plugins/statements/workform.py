@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from facilitator import (
     ANONYMOUS,
@@ -28,6 +29,20 @@ MAX_STATEMENT = 400
 MAX_EXPLANATION = 1200
 _YOUTUBE = re.compile(r"(?:youtube\.com/watch\?v=|youtu\.be/|youtube\.com/embed/)([\w-]{6,20})")
 _VIMEO = re.compile(r"vimeo\.com/(?:video/)?(\d{5,12})")
+
+
+_MEDIA_FILE = re.compile(r"[\w-][\w.-]*(?:/[\w-][\w.-]*)*")
+
+
+def clip_reference_ok(clip) -> bool:
+    """A file name under the scenario's ``media`` folder (``clips/balie.mp4``: no leading ``/``,
+    no ``//``, no ``..`` or other part that starts with a dot) or an https:// address with a host."""
+    if not isinstance(clip, str) or len(clip) > 200:
+        return False
+    if clip.startswith("https://"):
+        parts = urlsplit(clip)
+        return bool(parts.hostname) and not re.search(r"[\s\x00-\x1f\\]", clip)
+    return _MEDIA_FILE.fullmatch(clip) is not None
 
 
 def clip_embed(clip: str | None) -> dict[str, str] | None:
@@ -95,9 +110,7 @@ class Statements(WorkForm):
                 problems.append(Problem(f"{where}.explanation", _(
                     "At most %(n)d characters.", n=MAX_EXPLANATION)))
             clip = item.get("clip") or None
-            if clip is not None and (not isinstance(clip, str) or not (
-                    clip.startswith("https://") or re.fullmatch(r"[\w./-]+", clip)) or
-                    ".." in clip):
+            if clip is not None and not clip_reference_ok(clip):
                 problems.append(Problem(f"{where}.clip", _(
                     "A clip is an https:// address or a file name under the scenario.")))
             cleaned.append({"text": text.strip(), "policy_answer": policy,

@@ -66,6 +66,7 @@ def test_four_phones_evaluate_an_incident_from_timeline_to_team_plan(app, sessio
     assert phones[0].answer({"phase": "aftercare", "text": "Niemand belde haar terug"})["ok"]
     assert "Niemand belde haar terug" in _html(console.sio)
 
+    assert console.do("reveal", step="incident")["ok"]  # reported only once shown
     assert console.do("next")["ok"]
     causes = [("direct", "De beveiliger was in de pauze"),
               ("indirect", "Geen uitleg in het systeem waarom de aanvraag stillag"),
@@ -108,6 +109,7 @@ def test_four_phones_evaluate_an_incident_from_timeline_to_team_plan(app, sessio
     assert "De beveiliger was in de pauze" in organisational
     assert "Drukke maandag" in organisational
 
+    assert console.do("reveal", step="classify")["ok"]  # reported only once shown
     assert console.do("next")["ok"]
     assert console.do("add_action", step="actions", cause=pause, what="Pauzes van de beveiliging "
                       "afstemmen op het spreekuur", who="Teamleider", when="2026-03-01",
@@ -129,6 +131,7 @@ def test_four_phones_evaluate_an_incident_from_timeline_to_team_plan(app, sessio
         ("action", "Teamleider", "2026-03-01", "Facilitaire dienst")]
     assert agreements[0].text.startswith("Pauzes van de beveiliging afstemmen op het spreekuur")
 
+    assert console.do("reveal", step="actions")["ok"]  # reported only once shown
     assert console.do("next")["ok"]
     summary = _html(screen)
     assert 'data-count="organisational">2<' in summary

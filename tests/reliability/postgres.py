@@ -1,5 +1,7 @@
 """A private PostgreSQL instance for one test: its own data folder and port, so that stopping it
-disturbs nobody else's tests. Run as the ``postgres`` user (PostgreSQL refuses root)."""
+disturbs nobody else's tests. Run as the ``postgres`` user (PostgreSQL refuses root). Its only
+role is the test suite's own, ``facilitator_test``, trusted on 127.0.0.1 of this instance alone:
+the machine's PostgreSQL and its pg_hba.conf are not involved."""
 
 from __future__ import annotations
 
@@ -20,11 +22,11 @@ class PrivatePostgres:
     def __init__(self):
         self.folder = Path(tempfile.mkdtemp(prefix="facilitator-pg-"))
         self.port = free_port()
-        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        self.url = f"postgresql+psycopg://facilitator_test@127.0.0.1:{self.port}/postgres"
         self._as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         if self._as_owner:
             shutil.chown(self.folder, "postgres")
-        self._run("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "postgres",
+        self._run("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "facilitator_test",
                   "--no-sync", "-E", "UTF8")
 
     def _run(self, tool: str, *args: str) -> None:

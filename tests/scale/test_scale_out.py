@@ -9,11 +9,11 @@ import pytest
 
 from facilitator.loadtest import Plan, rehearse
 
+from .. import pg
 from ..clients import run_coroutine
 from ..servers import Server
 
 pytestmark = [pytest.mark.server, pytest.mark.postgres]
-ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 REDIS = "redis://127.0.0.1:6379/0"
 PHONES = 300
 ROUNDS = 2
@@ -21,20 +21,16 @@ ROUNDS = 2
 
 @pytest.fixture
 def database():
-    name = f"facilitator_scale_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(ADMIN, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    """A schema of its own in the test role's database (see tests/pg.py)."""
+    with pg.schema("scale") as url:
+        yield url
 
 
 @pytest.fixture
 def two_processes(tmp_path, database):
     shared = {"FACILITATOR_MESSAGE_QUEUE": REDIS,  # a channel of its own: other runs share Redis
               "FACILITATOR_MESSAGE_QUEUE_CHANNEL": f"scale-test-{uuid.uuid4().hex[:8]}"}
-    url = database.replace("postgresql://", "postgresql+psycopg://")
-    trainers, phones = (Server(tmp_path / name, database_url=url, extra_env=shared)
+    trainers, phones = (Server(tmp_path / name, database_url=database, extra_env=shared)
                         for name in ("trainers", "phones"))
     trainers.prepare()
     trainers.start()
@@ -57,6 +53,6 @@ def test_phones_on_one_process_follow_the_trainer_on_another(two_processes, data
     assert report.answers_lost == 0, "the shared screen did not count every answer"
     assert report.server["connections"] == {"phone": 0, "screen": 1, "console": 1}, \
         "the phones should all have been on the other process"
-    with psycopg.connect(database) as stored:
+    with psycopg.connect(pg.plain(database)) as stored:
         assert stored.execute("select count(*) from entries").fetchone()[0] == PHONES * ROUNDS
         assert stored.execute("select count(*) from participants").fetchone()[0] == PHONES

@@ -26,7 +26,8 @@ PROXY = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "training.example.nl"
 @pytest.fixture(scope="module")
 def proxied(tmp_path_factory):
     server = Server(tmp_path_factory.mktemp("proxied"), extra_env={
-        "FACILITATOR_BEHIND_PROXY": "1", "FACILITATOR_JOIN_RATE_LIMIT": "5 per minute"})
+        "FACILITATOR_BEHIND_PROXY": "1", "FACILITATOR_JOIN_RATE_LIMIT": "5 per minute",
+        "FACILITATOR_JOIN_ADDRESS_LIMIT": "5 per minute"})  # guesses without a cookie: per address
     server.prepare()
     server.start()
     yield server

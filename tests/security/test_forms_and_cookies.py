@@ -108,6 +108,10 @@ def test_sign_in_is_throttled_per_address_with_a_dutch_message(make_app):
                                          "password": "correct horse battery"})
     assert right.status_code == 429, "the right password got through after ten guesses"
     assert "Te veel pogingen" in right.get_data(as_text=True)
-    colleague = app.test_client()
+    colleague = app.test_client()  # another account elsewhere; this account is held (per account)
+    with app.app_context():
+        add_user("collega@example.nl", "correct horse battery", "trainer")
     assert colleague.post("/login", environ_base={"REMOTE_ADDR": "198.51.100.4"}, data={
-        "email": "trainer@example.nl", "password": "correct horse battery"}).status_code == 302
+        "email": "collega@example.nl", "password": "correct horse battery"}).status_code == 302
+    assert colleague.post("/login", environ_base={"REMOTE_ADDR": "198.51.100.5"}, data={
+        "email": "trainer@example.nl", "password": "correct horse battery"}).status_code == 429

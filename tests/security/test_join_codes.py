@@ -129,3 +129,52 @@ def test_a_guesser_behind_the_same_router_does_not_lock_out_those_already_in(gua
     back = socketio.test_client(guarded_app, flask_test_client=phone,
                                 auth={"role": "phone", "code": open_session["code"]})
     assert back.is_connected(), "a phone that takes part was locked out by the guesser"
+
+
+# -- issue 26, item 3 ----------------------------------------------------------------------------
+
+def _concurrently(n, call):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        return list(pool.map(lambda i: call(i), range(n)))
+
+
+def test_two_hundred_wrong_codes_at_once_get_exactly_the_limit_of_answers(make_app, open_session):
+    app = make_app(RATELIMIT_ENABLED=True, JOIN_RATE_LIMIT="20 per minute",
+                   JOIN_ADDRESS_LIMIT="50 per minute")
+    browser = app.test_client()
+    browser.get("/j/ZZZZZZ")  # a browser of its own, as a person's
+    statuses = _concurrently(200, lambda i: browser.get(f"/j/ZZZ{i:03d}").status_code)
+    assert statuses.count(404) == 19 and statuses.count(429) == 181, statuses.count(404)
+    other = app.test_client()  # without cookies, straight at it: counted for the address
+    statuses = _concurrently(200, lambda i: app.test_client().get(f"/j/ZZY{i:03d}").status_code)
+    assert statuses.count(404) == 50 - 20, statuses.count(404)
+    assert other.get(f"/j/{open_session['code']}").status_code == 429  # the address is full now
+
+
+def test_a_guesser_keeps_nobody_else_out(make_app, open_session):
+    app = make_app(RATELIMIT_ENABLED=True, JOIN_RATE_LIMIT="5 per minute")
+    guesser = app.test_client()
+    guesser.get("/")
+    for code in _wrong_codes(8):
+        guesser.get(f"/j/{code}")
+    assert guesser.get(f"/j/{open_session['code']}").status_code == 429  # the guesser is stopped
+    newcomer = app.test_client()  # same router, a newcomer with the right code
+    assert newcomer.get(f"/j/{open_session['code']}").status_code == 200
+    assert newcomer.post(f"/j/{open_session['code']}", data={"name": ""}).status_code == 302
+
+
+def test_joining_with_the_right_code_is_capped_per_address_and_per_code(make_app, open_session):
+    app = make_app(RATELIMIT_ENABLED=True, JOINS_PER_ADDRESS="10 per minute",
+                   JOINS_PER_CODE="15 per minute")
+    code = open_session["code"]
+    joined = [app.test_client().post(f"/j/{code}", data={"name": ""}) for _ in range(12)]
+    assert [r.status_code for r in joined] == [302] * 10 + [429] * 2
+    assert "Te veel mensen" in joined[-1].get_data(as_text=True)
+    elsewhere = [app.test_client().post(f"/j/{code}", data={"name": ""},
+                                        environ_base={"REMOTE_ADDR": f"198.51.100.{i}"})
+                 for i in range(7)]
+    assert [r.status_code for r in elsewhere] == [302] * 5 + [429] * 2  # 15 for the code
+    with app.app_context():
+        assert db.session.query(Participant).count() == 15

@@ -20,7 +20,7 @@ from .payloads import PAYLOADS
 HUGE = "x" * 20_000
 #: The host's console actions; a work form's own buttons are pressed once per step.
 HOST_ACTIONS = {"start", "next", "previous", "goto", "open", "close", "reveal", "hide", "set_aside",
-                "notes", "agreement", "end"}
+                "notes", "agreement", "end", "remove_participant"}
 
 
 class Walk:

@@ -106,18 +106,22 @@ def held(make_app, monkeypatch):
     login(http)
     console = Console(app, http, ids["id"])
     phones = [Phone(app, ids["code"], name) for name in NAMES]
-    console.do("start")
+    console.do("start")  # the trainer reveals each step: only revealed steps are reported
     for phone in phones:
         assert phone.answer({"choice": "agree"})["ok"]
+    console.do("reveal")
     console.do("next")
     for phone, word in zip(phones, ["moe", "strijdbaar", "gehoord"], strict=True):
         assert phone.answer({"word": word})["ok"]
+    console.do("reveal")
     console.do("next")
     for phone, word in zip(phones, ["samen", "melden", "rust"], strict=True):
         assert phone.answer({"word": word})["ok"]
+    console.do("reveal")
     console.do("next")
     phones[0].answer({"choice": "agree"})
     phones[1].answer({"choice": "disagree"})
+    console.do("reveal")
     console.do("notes", step="s1", notes="Twee mensen twijfelden.")
     console.do("agreement", text=FORMULA, owner="Bram de Wit", kind="action")
     console.do("end")
