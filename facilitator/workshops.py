@@ -5,6 +5,7 @@ No socket code here: each function works on the database, commits, and announces
 
 from __future__ import annotations
 
+import copy
 import secrets
 import threading
 from collections import defaultdict

@@ -143,7 +143,7 @@ def unknown(anything: str):
 @bp.errorhandler(RecursionError)
 def nested_too_deeply(_failure):
     db.session.rollback()
-    return _error(400, _("What you sent is nested too deeply."))
+    return problem(400, "nested_too_deeply", _("What you sent is nested too deeply."))
 
 
 def _body() -> dict:
