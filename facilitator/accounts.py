@@ -91,9 +91,13 @@ def set_display_name(user: User, display_name: str | None) -> None:
 
 def set_disabled(user: User, disabled: bool) -> None:
     """A disabled account cannot sign in, and its open sign-ins end at their next request
-    (Flask-Login treats it as inactive)."""
+    (Flask-Login treats it as inactive); its live consoles and screens end as at a sign-out."""
     user.disabled = bool(disabled)
     db.session.commit()
+    if user.disabled:
+        from . import signouts
+
+        signouts.sign_out(user.id)
 
 
 RESET_MAX_AGE = 3 * 24 * 3600

@@ -41,3 +41,19 @@ def test_a_console_on_another_process_is_refused_at_its_next_event(app, trainer_
     assert refused["ok"] is False and "opnieuw aan" in refused["error"]
     assert not console.sio.is_connected()
     assert _position(app, workshop["id"]) == 0
+
+
+def test_disabling_an_account_ends_its_live_consoles(app, trainer_client, workshop, trainer):
+    """Issue 23 (accounts): a disabled account's consoles end, as at a sign-out."""
+    from facilitator import accounts
+    from facilitator.models import User
+
+    console = Console(app, trainer_client, workshop["id"])
+    assert console.do("start")["ok"]
+    with app.test_request_context():
+        accounts.set_disabled(db.session.get(User, trainer), True)
+    assert not console.sio.is_connected()
+    assert _position(app, workshop["id"]) == 0
+    again = socketio.test_client(app, flask_test_client=trainer_client,
+                                 auth={"role": "console", "workshop": workshop["id"]})
+    assert not again.is_connected()
