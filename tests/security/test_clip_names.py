@@ -4,9 +4,9 @@ address; absolute paths, network paths and anything else are refused when the sc
 from __future__ import annotations
 
 import pytest
-from facilitator_statements.workform import Statements
 
 from facilitator.workform import ConfigInvalid
+from plugins.statements.workform import Statements
 
 REFUSED = ["/etc/passwd", "//host/x.mp4", "/clips/balie.mp4", "clips//balie.mp4",
            "clips/../../etc/passwd", "..", "./clips/x.mp4", "clips\\x.mp4", "C:/x.mp4",
