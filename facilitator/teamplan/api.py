@@ -109,6 +109,12 @@ def http_problem(error: HTTPException):
                    **headers)
 
 
+# Flask looks for a handler of the status code before one of the exception's class, the app's
+# included: without these the app's HTML error pages (facilitator.errors) would answer the API.
+for _code in (400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 429):
+    bp.register_error_handler(_code, http_problem)
+
+
 @bp.errorhandler(InputRejected)
 def rejected(refused: InputRejected):
     db.session.rollback()

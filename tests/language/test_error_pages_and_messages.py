@@ -51,5 +51,5 @@ def test_an_unexpected_error_is_dutch(make_app):
 def test_sign_in_to_continue_is_dutch(client):
     response = client.get("/trainer", follow_redirects=True)
     assert "/login" in response.request.path
-    assert "Log in om deze pagina te openen." in _text(response)
+    assert "Log in om deze pagina te zien." in _text(response)
     assert "Please log in" not in _text(response)

@@ -53,7 +53,7 @@ def test_json_nested_100000_deep_is_a_400_in_the_api(app, trainer_client, worksh
                                       headers={"Authorization": f"Bearer {secret}",
                                                "Content-Type": "application/json"})
     assert response.status_code == 400
-    assert "te diep" in response.get_json()["error"]
+    assert "te diep" in response.get_json()["detail"]
 
 
 @pytest.mark.parametrize("auth", [
