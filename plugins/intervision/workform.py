@@ -45,8 +45,14 @@ MAX_TEXT = 400
 WIPED = ("cases", "tally", "ranking", "chosen", "contributor_name")
 
 
+def said(text: str) -> str:
+    """A text from a method file, in the session's language (the catalog has the Dutch)."""
+    return _(text)
+
+
 def method_options():
-    return [(key, _l(m["title"])) for key, m in methods().items()]
+    said_later = _l  # a text from a method file, translated when shown
+    return [(key, said_later(m["title"])) for key, m in methods().items()]
 
 
 class Intervision(WorkForm):
@@ -133,10 +139,10 @@ class Intervision(WorkForm):
                  Step("choose", _("Choose a case"), ANONYMOUS, True),
                  Step("consent", _("The contributor"), ANONYMOUS, True)]
         for phase in self.phases(config):
-            steps.append(Step(f"phase-{phase['key']}", _(phase["title"]), NAMED,
+            steps.append(Step(f"phase-{phase['key']}", said(phase["title"]), NAMED,
                               phase["phones"] != "none" or phase["contributor"] in ("choose",),
-                              {**phase, "title": _(phase["title"])}))
-        steps.append(Step("close", _("Close"), ANONYMOUS, True))
+                              {**phase, "title": said(phase["title"])}))
+        steps.append(Step("close", _("Close"), NAMED, True))  # only the contributor writes
         return steps
 
     def method(self, config: dict[str, Any]) -> dict[str, Any]:
@@ -371,20 +377,19 @@ class Intervision(WorkForm):
 
     # -- report: the method, its phases and what followed; never what was said -------------------
     def report(self, view: StepView) -> dict[str, Any]:
-        key = view.step.key
-        if key == "cases":
-            method = self.method(view.config)
-            return {"paragraphs": [_("Method: %(method)s (%(goal)s).", method=_(method["title"]),
-                                     goal=_(method["goal"])),
-                                   _("Confidential: what was said is not kept.")],
-                    "tables": [{"caption": _("Phases"),
-                                "headers": [_("Phase"), _("Purpose"), _("Suggested minutes")],
-                                "rows": [[_(p["title"]), _(p["purpose"]), str(p["minutes"])]
-                                         for p in self.phases(view.config)]}]}
-        if key == "close":
-            counts = Counter(view.state.get("outcomes", []))
-            return {"paragraphs": [
-                _("Agreements for the team plan: %(n)d.", n=counts["agreement"]),
-                _("Follow-ups with someone outside the group: %(n)d.", n=counts["outside"])],
-                "tables": []}
-        return {"paragraphs": [], "tables": []}
+        """At the close: the method, its phases and how many agreements and follow-ups came of
+        it (the agreements themselves are in the team plan). Never what was said."""
+        if view.step.key != "close":
+            return {"paragraphs": [], "tables": []}
+        method = self.method(view.config)
+        counts = Counter(view.state.get("outcomes", []))
+        return {"paragraphs": [
+            _("Method: %(method)s (%(goal)s).", method=said(method["title"]),
+              goal=said(method["goal"])),
+            _("Confidential: what was said is not kept."),
+            _("Agreements for the team plan: %(n)d.", n=counts["agreement"]),
+            _("Follow-ups with someone outside the group: %(n)d.", n=counts["outside"])],
+            "tables": [{"caption": _("Phases"),
+                        "headers": [_("Phase"), _("Purpose"), _("Suggested minutes")],
+                        "rows": [[said(p["title"]), said(p["purpose"]), str(p["minutes"])]
+                                 for p in self.phases(view.config)]}]}

@@ -196,7 +196,7 @@ def test_what_was_said_vanishes_when_the_session_ends_and_the_report_never_holds
     assert not any(s in repr(b.state) + repr(b.data) for s in said)
     report = repr([b.form.report(b.view())] + [b.report()])
     assert not any(s in report for s in said)
-    b.go("cases")
+    b.go("close")
     first = b.report()
     assert "Roddelmethode" in repr(first) or "Gossip method" in repr(first)
     assert len(b.agreements) == 1  # the agreement the group marked for the plan stays
