@@ -12,7 +12,7 @@ from pathlib import Path
 from setuptools import find_packages, setup
 
 ROOT = Path(__file__).parent
-PLUGIN_FILES = ["templates/**/*", "static/**/*", "translations/**/*", "*.yaml"]
+PLUGIN_FILES = ["templates/**/*", "static/**/*", "translations/**/*", "*.yaml", "methods/*.yaml"]
 
 plugins = sorted(
     p.name for p in (ROOT / "plugins").iterdir() if (p / "__init__.py").is_file()

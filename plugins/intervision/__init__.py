@@ -1,5 +1,5 @@
 """Intervision (intervisie): a small group brings in cases, chooses one by dots, and works on it
-with one of six methods defined in data (``method-*.yaml``): viskom, 5-stappenmethode,
+with one of six methods defined in data (``methods/*.yaml``): viskom, 5-stappenmethode,
 roddelmethode, clinic, leren van successen and "op de stoel van een ander". Confidential by
 design: what was said is wiped when the session ends (``session_ended``).
 """

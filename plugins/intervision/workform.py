@@ -36,7 +36,7 @@ from facilitator import (
     clean,
 )
 
-from .methods import CONTRIBUTOR_VIEWS, PHONE_TASKS, SPEAKERS, methods
+from .method_files import CONTRIBUTOR_VIEWS, PHONE_TASKS, SPEAKERS, methods
 
 DEFAULT_METHOD = "vijf-stappen"
 MAX_TITLE = 80

@@ -2,7 +2,7 @@
 write what when, the contributor's consent, and that what was said vanishes when the session ends."""
 
 import pytest
-from facilitator_intervision.methods import methods
+from facilitator_intervision.method_files import methods
 from facilitator_intervision.workform import Intervision
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected

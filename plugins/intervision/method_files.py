@@ -1,4 +1,4 @@
-"""The intervision methods, defined in data: one ``method-<key>.yaml`` file per method.
+"""The intervision methods, defined in data: one ``methods/<key>.yaml`` file per method.
 
 A method is a list of phases; each phase says what it is for, who speaks, what the others do, a
 suggested time, what the phones write (``PHONE_TASKS``) and what the contributor's phone shows
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent / "methods"
 
 #: What phones write in a phase ("none": nothing, the phase is spoken).
 PHONE_TASKS = ("none", "questions", "advice", "hypotheses", "alternative", "stakeholder",
@@ -52,7 +52,7 @@ def check_phase(phase: Any, where: str) -> dict[str, Any]:
 def methods(folder: Path = HERE) -> dict[str, dict[str, Any]]:
     """Every method file in ``folder``, by key, in file-name order."""
     found: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("method-*.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or not {"key", "title", "goal", "phases"} <= set(data):
             raise MethodFileInvalid(f"{path.name}: needs key, title, goal and phases")
