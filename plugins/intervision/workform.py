@@ -355,6 +355,19 @@ class Intervision(WorkForm):
             context["shared"] = any("takeaway" in e.payload for e in mine)
         return context
 
+    def visibility_note(self, view: StepView) -> str | None:
+        """Confidential by design: the phone says so before anything is typed."""
+        key = view.step.key
+        if key == "cases":
+            return _("Without your name: only your own phone knows the case is yours.")
+        if key == "choose":
+            return _("Anonymous: nobody sees where you put your dots.")
+        if key == "consent":
+            return None
+        if key == "close":
+            return _("What you take away stays on your phone unless you share it.")
+        return _("For this group only; wiped when the session ends.")
+
     def console_primary(self, view: StepView) -> str | None:
         """One primary action per state: the consent, the next turn, reveal, the decision."""
         key = view.step.key
