@@ -386,7 +386,15 @@ class Intervision(WorkForm):
         return None
 
     def offers_pass(self, view: StepView, me) -> bool:
-        return view.step.key not in ("consent",)
+        """Where phones write; not to the contributor, who listens, nor at the consent and the
+        close (there only the contributor answers, and not answering is their choice)."""
+        key = view.step.key
+        if key in ("consent", "close"):
+            return False
+        if key.startswith("phase-"):
+            return view.step.item["phones"] != "none" and \
+                not self.phone_context(view, me, [])["contributor"]
+        return True
 
     # -- report: the method, its phases and what followed; never what was said -------------------
     def report(self, view: StepView) -> dict[str, Any]:

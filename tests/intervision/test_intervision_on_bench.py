@@ -60,6 +60,8 @@ def test_who_may_write_what_when(method):
         b.go(step.key)
         assert b.phone_context(1)["contributor"] is True
         assert b.phone_context(2)["contributor"] is False
+        assert b.offers_pass(1) is False  # the contributor listens; nothing to pass
+        assert b.offers_pass(2) is (step.item["phones"] != "none")
         if step.item["phones"] == "none":
             with pytest.raises(InputRejected):
                 b.answer(2, {"text": "Ik vraag me af..."})
