@@ -18,7 +18,8 @@ def register_work_forms():
 
 @hookimpl
 def extra_js_urls(role):
-    return ["/plugins/intervision/static/intervision.js"] if role == "phone" else []
+    own = ["/plugins/intervision/static/intervision.js"] if role == "phone" else []
+    return own + ["/plugins/intervision/static/intervision-clock.js"]
 
 
 @hookimpl

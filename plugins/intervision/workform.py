@@ -10,6 +10,7 @@ and the activity's state until the session ends; ``session_ended`` wipes it.
 from __future__ import annotations
 
 import secrets
+import time
 from collections import Counter
 from typing import Any
 
@@ -233,6 +234,8 @@ class Intervision(WorkForm):
         elif action in ("next_turn", "previous_turn") and key.startswith("phase-"):
             turn = int(view.data.get("turn", 1)) + (1 if action == "next_turn" else -1)
             view.data["turn"] = max(1, min(turn, self.turns(view)))
+        elif action == "timer" and key.startswith("phase-"):
+            view.data["timer"] = self._timer(view, data.get("do"))
         elif action == "decide" and key == "close":
             self._decide(view, data)
         else:
@@ -255,6 +258,37 @@ class Intervision(WorkForm):
                                                     data.get("due") or None, person))
         outcomes.append(outcome)
         view.state["outcomes"] = outcomes
+
+    EXTRA_SECONDS = 120
+
+    def _timer(self, view: StepView, do: Any) -> dict[str, Any]:
+        """The phase's countdown: start (or go on), pause, or two minutes more."""
+        now = int(time.time())
+        timer = dict(view.data.get("timer") or {})
+        left = timer.get("left", view.step.item["minutes"] * 60)
+        running = timer.get("running", False)
+        if running:
+            left = max(0, int(timer["deadline"]) - now)
+        if do == "start":
+            running = True
+        elif do == "pause":
+            running = False
+        elif do == "extend":
+            left += self.EXTRA_SECONDS
+        else:
+            raise ActionRejected(_("This action does not fit this step."))
+        return {"left": left, "running": running, "deadline": now + left if running else None}
+
+    def clock(self, view: StepView) -> dict[str, Any]:
+        """For the templates: the countdown as it stands, and the server's time now."""
+        timer = view.data.get("timer") or {}
+        now = int(time.time())
+        left = timer.get("left", view.step.item.get("minutes", 0) * 60)
+        if timer.get("running"):
+            left = max(0, int(timer["deadline"]) - now)
+        return {"running": bool(timer.get("running")), "deadline": timer.get("deadline"),
+                "now": now, "left": left, "shown": f"{left // 60}:{left % 60:02d}",
+                "started": bool(timer)}
 
     def turns(self, view: StepView) -> int:
         """How many turns a round has: everyone but the contributor."""

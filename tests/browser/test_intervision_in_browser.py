@@ -3,6 +3,8 @@ consent on their own phone, questions with one held back as advice in disguise, 
 with the contributor's back turned, the close with a take-away that stays on the phone and an
 agreement for the team plan. Screenshots of the shared screen in every phase."""
 
+import re
+
 from playwright.sync_api import expect
 
 SCREEN = (1920, 1080)
@@ -94,6 +96,10 @@ def test_a_roddelmethode_round_in_the_browser(live_server, trainer_page, new_pho
     at(screen, "phase-gossip")
     expect(contributor.locator("[data-contributor-view=turn_back]")).to_be_visible()
     expect(contributor.locator("#iv-text")).to_have_count(0)
+    console.click("[data-action=timer][data-do=start]")  # 15 minutes suggested
+    expect(screen.locator("[data-clock] .countdown")).to_have_text(re.compile(r"^1[45]:\d\d$"))
+    console.click("[data-action=timer][data-do=extend]")
+    expect(screen.locator("[data-clock] .countdown")).to_have_text(re.compile(r"^1[67]:\d\d$"))
     write(others[1], "Misschien wilde hij zijn collega's niet belasten.")
     console.click("[data-action=reveal]")
     expect(screen.locator(".intervision-texts")).to_contain_text("niet belasten")
@@ -115,3 +121,57 @@ def test_a_roddelmethode_round_in_the_browser(live_server, trainer_page, new_pho
     assert "Ik meld het" not in screen.inner_text(".intervision-screen")
     screenshot(contributor, "intervision-phone-8-close")
     screenshot(console, "intervision-console-8-close")
+
+
+def test_a_5_stappen_round_in_the_browser(live_server, trainer_page, new_phone, screenshot):
+    session = live_server.create_session("intervisie-vijf-stappen-grenzen-stellen")
+    console = trainer_page(session["console_url"])
+    screen = trainer_page(session["screen_url"], viewport=SCREEN)
+    contributor, *others = join([new_phone() for _ in range(3)], session["join_url"])
+    console.click("[data-action=start]")
+    contributor.fill("#iv-title", "Nee zeggen tegen een klant die blijft aandringen")
+    contributor.click(".intervision-phone button.primary")
+    expect(contributor.locator(".intervision-phone")).to_contain_text("Jouw casussen")
+    console.click("[data-action=next]")
+    for phone in [contributor, *others]:
+        phone.locator("label", has_text="Nee zeggen").locator("input").check()
+        phone.click(".intervision-phone button.primary")
+        expect(phone.locator(".saved")).to_be_visible()
+    console.click("[data-action=next]")
+    contributor.click("button[data-phone-action=consent][data-consent=yes]")
+    expect(screen.locator("[data-consent=yes]")).to_be_visible()
+    console.click("[data-action=next]")
+    at(screen, "phase-tell")
+    screenshot(screen, "intervision-5-stappen-screen-1-tell")
+    console.click("[data-action=next]")
+    at(screen, "phase-questions")
+    write(others[0], "Wat heb je hem precies gezegd?")
+    console.click("[data-action=reveal]")
+    expect(screen.locator(".intervision-texts")).to_contain_text("Wat heb je hem")
+    screenshot(screen, "intervision-5-stappen-screen-2-questions")
+    console.click("[data-action=next]")
+    at(screen, "phase-core")
+    expect(contributor.locator("[data-contributor-view=core_question]")).to_be_visible()
+    screenshot(screen, "intervision-5-stappen-screen-3-core")
+    console.click("[data-action=next]")
+    at(screen, "phase-advice")
+    expect(screen.locator("[data-turn]")).to_have_text("Beurt 1 van 2")  # all but the contributor
+    expect(console.locator("[data-action=next_turn]")).to_have_class(re.compile("primary"))
+    write(others[1], "Herhaal rustig wat wel kan, en sluit het gesprek af.")
+    console.click("[data-action=next_turn]")
+    expect(screen.locator("[data-turn]")).to_have_text("Beurt 2 van 2")
+    expect(console.locator("[data-action=next_turn]")).not_to_have_class(re.compile("primary"))
+    expect(contributor.locator("[data-contributor-view=listen]")).to_be_visible()
+    screenshot(screen, "intervision-5-stappen-screen-4-advice")
+    screenshot(console, "intervision-5-stappen-console-4-advice")
+    console.click("[data-action=next]")
+    at(screen, "phase-react")
+    screenshot(screen, "intervision-5-stappen-screen-5-react")
+    console.click("[data-action=next]")
+    at(screen, "close")
+    console.locator("input[name=outcome][value=outside]").check()
+    console.fill("#iv-decide-text", "Vraag of de afdelingsmanager het beleid over aandringen toelicht")
+    console.fill("#iv-decide-outside", "Afdelingsmanager Publiekszaken")
+    console.click("form[data-control=decide] button")
+    expect(console.locator(".intervision-console .saved")).to_contain_text("1 besluit")
+    screenshot(screen, "intervision-5-stappen-screen-6-close")

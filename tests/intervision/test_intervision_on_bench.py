@@ -219,3 +219,18 @@ def test_a_scenario_adapts_a_method():
         Intervision().validate_config({"method": "roddel", "phases": [{"key": "nieuw"}]})
     with pytest.raises(ConfigInvalid):
         Intervision().validate_config({"method": "roddel", "phases": [{"key": "tell", "phones": "x"}]})
+
+
+def test_the_trainer_starts_pauses_and_extends_the_phase_time():
+    b = to_round(bench())
+    b.go("phase-advice")  # 20 minutes suggested
+    assert b.form.clock(b.view())["started"] is False
+    b.act("timer", {"do": "start"})
+    clock = b.form.clock(b.view())
+    assert clock["running"] and 20 * 60 - 2 <= clock["deadline"] - clock["now"] <= 20 * 60
+    b.act("timer", {"do": "pause"})
+    b.act("timer", {"do": "extend"})
+    clock = b.form.clock(b.view())
+    assert not clock["running"] and 22 * 60 - 2 <= clock["left"] <= 22 * 60
+    with pytest.raises(ActionRejected):
+        b.act("timer", {"do": "rewind"})
