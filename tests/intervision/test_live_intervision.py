@@ -88,3 +88,15 @@ def test_a_roddelmethode_round_with_a_contributor_and_five_phones(tmp_path):
         kept = {(a.kind, a.outside_help) for a in db.session.query(Agreement)}
         assert kept == {("working_agreement", None), ("action", "Facilitair manager")}
         db.session.remove()
+
+
+def test_an_english_session_and_a_dutch_one_speak_their_own_language(tmp_path):
+    scenario = {"title": "Intervision", "activities": [
+        {"type": "intervision", "config": {"method": "vijf-stappen"}}]}
+    english = LiveSession(scenario, folder=tmp_path / "en", phones=1, language="en")
+    english.trainer.do("start")
+    assert "Bring in a case" in english.phones[0].html
+    assert "Confidential: what you type here is only for this group" in english.phones[0].html
+    dutch = LiveSession(scenario, folder=tmp_path / "nl", phones=1)
+    dutch.trainer.do("start")
+    assert "Casus inbrengen" in dutch.phones[0].html and "Vertrouwelijk" in dutch.phones[0].html
