@@ -234,6 +234,15 @@ class Intervision(WorkForm):
         elif action in ("next_turn", "previous_turn") and key.startswith("phase-"):
             turn = int(view.data.get("turn", 1)) + (1 if action == "next_turn" else -1)
             view.data["turn"] = max(1, min(turn, self.turns(view)))
+        elif action == "to_plan" and key.startswith("phase-"):
+            entry = next((e for e in view.entries if str(e.id) == str(data.get("entry"))), None)
+            if entry is None or "text" not in entry.payload:
+                raise ActionRejected(_("That text is no longer there."))
+            if entry.payload.get("planned"):
+                raise ActionRejected(_("This text is already in the team plan."))
+            view.propose_agreement(NewAgreement(entry.payload["text"], "working_agreement"))
+            entry.payload["planned"] = True
+            view.state["outcomes"] = [*view.state.get("outcomes", []), "agreement"]
         elif action == "timer" and key.startswith("phase-"):
             view.data["timer"] = self._timer(view, data.get("do"))
         elif action == "decide" and key == "close":
@@ -363,7 +372,8 @@ class Intervision(WorkForm):
             return {}
         picks = {e.payload["pick"] for e in view.answers() if "pick" in e.payload}
         texts = [{"id": e.id, "text": e.payload["text"], "held": e.payload.get("held", False),
-                  "picked": str(e.id) in picks} for e in view.answers() if "text" in e.payload]
+                  "picked": str(e.id) in picks, "planned": e.payload.get("planned", False)}
+                 for e in view.answers() if "text" in e.payload]
         return {"texts": texts, "shown": [t for t in texts if not t["held"]],
                 "count": len(texts)}
 

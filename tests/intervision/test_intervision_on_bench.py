@@ -234,3 +234,22 @@ def test_the_trainer_starts_pauses_and_extends_the_phase_time():
     assert not clock["running"] and 22 * 60 - 2 <= clock["left"] <= 22 * 60
     with pytest.raises(ActionRejected):
         b.act("timer", {"do": "rewind"})
+
+
+def test_the_group_marks_an_item_for_the_plan_and_only_that_outlives_the_session():
+    b = to_round(bench())
+    b.go("phase-advice")
+    b.answer(2, {"text": "Spreek af dat je bij dreiging altijd een collega erbij haalt."})
+    b.answer(3, {"text": "Iets wat alleen in de groep blijft."})
+    marked = b.entries["phase-advice"][0].id
+    b.act("to_plan", {"entry": marked})
+    with pytest.raises(ActionRejected):
+        b.act("to_plan", {"entry": marked})  # once
+    assert [a.text for a in b.agreements] == [
+        "Spreek af dat je bij dreiging altijd een collega erbij haalt."]
+    b.end()
+    assert b.entries["phase-advice"] == []
+    assert "alleen in de groep" not in repr(b.state) + repr(b.data) + repr(b.agreements)
+    b.go("close")
+    assert "Afspraken voor het teamplan: 1." in repr(b.report()) or \
+        "Agreements for the team plan: 1." in repr(b.report())
