@@ -407,7 +407,8 @@ class Intervision(WorkForm):
         if key == "choose":
             return _("Anonymous: nobody sees where you put your dots.")
         if key == "consent":
-            return None
+            return _("Only the person who brought the case in answers here; a no stays unknown "
+                     "to the group.")
         if key == "close":
             return _("What you take away stays on your phone unless you share it.")
         return _("For this group only; wiped when the session ends.")
