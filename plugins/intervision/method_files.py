@@ -62,4 +62,6 @@ def methods(folder: Path = HERE) -> dict[str, dict[str, Any]]:
             raise MethodFileInvalid(f"{path.name}: phase keys must be unique and not reserved")
         found[data["key"]] = {"key": data["key"], "title": data["title"], "goal": data["goal"],
                               "phases": phases}
+    if not found:  # a package built without its data files: say so, never run without methods
+        raise MethodFileInvalid(f"no method files in {folder}")
     return found
