@@ -2,8 +2,13 @@
 write what when, the contributor's consent, and that what was said vanishes when the session ends."""
 
 import pytest
-from facilitator_intervision.method_files import methods
-from facilitator_intervision.workform import Intervision
+
+try:  # installed as its own package (setup.py), or as plugins.intervision (static pyproject)
+    from facilitator_intervision.method_files import methods
+    from facilitator_intervision.workform import Intervision
+except ImportError:  # pragma: no cover
+    from plugins.intervision.method_files import methods
+    from plugins.intervision.workform import Intervision
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected
 from facilitator.testing import Bench
