@@ -120,6 +120,13 @@ def leave(form: WorkForm, view: StepView) -> Changes:
     return _taken_back(form, view, before)
 
 
+def ended(form: WorkForm, view: StepView) -> Changes:
+    """The trainer ended the session; called for every step of an activity the group entered."""
+    before = _before(view)
+    form.session_ended(view)
+    return _taken_back(form, view, before)
+
+
 def contribution(form: WorkForm, view: StepView, me: Participant, data: Any, *,
                  passing: bool = False) -> Contribution:
     """What the work form makes of a participant's input, or of a pass (which it may refuse)."""

@@ -99,6 +99,11 @@ class Bench:
         """The trainer ends the session at the current step: it is left, as moving on would."""
         self.start()
         self._leave()
+        here = self.position
+        for index in range(len(self.steps)):  # session_ended, step by step, as the host does
+            self.position = index
+            self._keep(lifecycle.ended(self.form, self.view()))
+        self.position = here
         self.ended = True
 
     def _enter(self, target: int) -> None:
@@ -126,9 +131,13 @@ class Bench:
     # -- what the work form sees ---------------------------------------------------------------
     def author(self, participant_id: int) -> str:
         """Who wrote an entry, as the host stores it: a name-free key at an anonymous step."""
-        if self.step.visibility != ANONYMOUS:
+        return self._author_at(self.step, participant_id)
+
+    @staticmethod
+    def _author_at(step: Step, participant_id: int) -> str:
+        if step.visibility != ANONYMOUS:
             return f"p{participant_id}"
-        digest = hashlib.sha256(f"{self.step.key}:{participant_id}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{step.key}:{participant_id}".encode()).hexdigest()
         return "a" + digest[:40]
 
     def view(self, viewer: int | None = None) -> StepView:
@@ -149,7 +158,11 @@ class Bench:
             earlier=None if viewer is None else lambda step_key: [
                 Entry(e.id, e.author, e.slot, lifecycle.handed(e.payload), e.participant_id, e.name,
                       True)
-                for e in self.entries.get(step_key, []) if e.participant_id == viewer])
+                for e in self.entries.get(step_key, [])  # an anonymous step: by its keyed hash
+                if e.author == self._author_at(self._step_at(step_key), viewer)])
+
+    def _step_at(self, step_key: str) -> Step:
+        return next((s for s in self.steps if s.key == step_key), self.step)
 
     def _keep(self, changes: lifecycle.Changes) -> None:
         key = self.step.key

@@ -340,6 +340,13 @@ class WorkForm(ABC):
         ``view.keep_open_point(text)`` to put a step the trainer set aside in the team plan.
         """
 
+    def session_ended(self, view: StepView) -> None:
+        """Called when the trainer ends the session, after ``leave``, once for every step of
+        this activity if the group ever entered it (``view`` is that step). It may change the
+        same things as ``leave``: use it to remove what must not outlive the session (the
+        intervision work form wipes what was said in the round).
+        """
+
     def phone_context(self, view: StepView, me: Participant, mine: list[Entry]) -> dict[str, Any]:
         """Extra template variables for one participant's phone."""
         return {}

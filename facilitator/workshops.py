@@ -146,6 +146,10 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
                 here[1].status = "closed"
             if here and workshop.status == "running":
                 _leave(workshop, *here)  # book what the step gathered, as moving on would
+            for activity, row in stepviews.flat_steps(workshop):  # what must not outlive it
+                if activity.state.get("_arrived"):
+                    store_view_changes(workshop, activity, row, lifecycle.ended(
+                        work_form(activity.type), stepviews.build(workshop, activity, row)))
             workshop.status = "ended"
             workshop.ended_at = utcnow()
         else:

@@ -1,0 +1,67 @@
+"""The intervision methods, defined in data: one ``methods/<key>.yaml`` file per method.
+
+A method is a list of phases; each phase says what it is for, who speaks, what the others do, a
+suggested time, what the phones write (``PHONE_TASKS``) and what the contributor's phone shows
+(``CONTRIBUTOR_VIEWS``). Texts are English; the plugin's catalog has the Dutch. A scenario adapts
+a method by giving phases with the same key (changed fields) or a new key (an added phase).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).parent / "methods"
+
+#: What phones write in a phase ("none": nothing, the phase is spoken).
+PHONE_TASKS = ("none", "questions", "advice", "hypotheses", "alternative", "stakeholder",
+               "success_factors", "observations")
+#: What the contributor's phone shows in a phase.
+CONTRIBUTOR_VIEWS = ("tell", "listen", "choose", "turn_back", "core_question", "react")
+#: Who speaks in a phase.
+SPEAKERS = ("contributor", "group", "in_turn", "inner_circle")
+PHASE_KEYS = ("key", "title", "purpose", "speaks", "others", "minutes", "phones", "contributor")
+
+
+class MethodFileInvalid(ValueError):
+    pass
+
+
+def check_phase(phase: Any, where: str) -> dict[str, Any]:
+    """One phase, complete and of known kinds; raise ``MethodFileInvalid`` naming the field."""
+    if not isinstance(phase, dict):
+        raise MethodFileInvalid(f"{where}: a phase is a mapping")
+    for key in PHASE_KEYS:
+        if key not in phase:
+            raise MethodFileInvalid(f"{where}.{key}: missing")
+    if phase["phones"] not in PHONE_TASKS:
+        raise MethodFileInvalid(f"{where}.phones: one of {', '.join(PHONE_TASKS)}")
+    if phase["contributor"] not in CONTRIBUTOR_VIEWS:
+        raise MethodFileInvalid(f"{where}.contributor: one of {', '.join(CONTRIBUTOR_VIEWS)}")
+    if phase["speaks"] not in SPEAKERS:
+        raise MethodFileInvalid(f"{where}.speaks: one of {', '.join(SPEAKERS)}")
+    if not isinstance(phase["minutes"], int) or not 1 <= phase["minutes"] <= 120:
+        raise MethodFileInvalid(f"{where}.minutes: a whole number from 1 to 120")
+    return {key: phase[key] for key in PHASE_KEYS}
+
+
+@cache
+def methods(folder: Path = HERE) -> dict[str, dict[str, Any]]:
+    """Every method file in ``folder``, by key, in file-name order."""
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not {"key", "title", "goal", "phases"} <= set(data):
+            raise MethodFileInvalid(f"{path.name}: needs key, title, goal and phases")
+        phases = [check_phase(p, f"{path.name}: phases[{i}]") for i, p in enumerate(data["phases"])]
+        keys = [p["key"] for p in phases]
+        if len(set(keys)) != len(keys) or {"cases", "choose", "consent", "close"} & set(keys):
+            raise MethodFileInvalid(f"{path.name}: phase keys must be unique and not reserved")
+        found[data["key"]] = {"key": data["key"], "title": data["title"], "goal": data["goal"],
+                              "phases": phases}
+    if not found:  # a package built without its data files: say so, never run without methods
+        raise MethodFileInvalid(f"no method files in {folder}")
+    return found
