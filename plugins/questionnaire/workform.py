@@ -73,7 +73,7 @@ class Questionnaire(WorkForm):
         Repeat("aspects", _l("Competence aspects"), item_label=_l("Aspect"), minimum=1,
                maximum=MAX_ASPECTS, fields=[
                    Text("title", _l("Aspect"), required=True, max_length=MAX_TEXT),
-                   TextList("statements", _l("Statements"), item_label=_l("Statement"),
+                   TextList("statements", _l("Statements of this aspect"), item_label=_l("Item"),
                             max_length=MAX_TEXT, minimum=1, maximum=MAX_STATEMENTS),
                ]),
     ]
@@ -119,7 +119,7 @@ class Questionnaire(WorkForm):
                 title = ""
             statements = _texts(aspect.get("statements"), f"{where}.statements", problems)
             if not statements:
-                problems.append(Problem(f"{where}.statements", _("Add at least one statement.")))
+                problems.append(Problem(f"{where}.statements", _("Add at least one item.")))
             if len(statements) > MAX_STATEMENTS:
                 problems.append(Problem(f"{where}.statements", _(
                     "At most %(n)d statements.", n=MAX_STATEMENTS)))
@@ -225,7 +225,7 @@ class Questionnaire(WorkForm):
         tables = []
         for aspect in r["aspects"]:
             tables.append({"caption": aspect["title"],
-                           "headers": [_("Statement"), *r["scale"], _("Attention (%)")],
+                           "headers": [_("Item"), *r["scale"], _("Attention (%)")],
                            "rows": [[row["text"], *map(str, row["counts"]), f"{row['attention']}%"]
                                     for row in aspect["rows"]]})
         goals = view.state.get("goals", {})

@@ -19,6 +19,8 @@ def test_five_phones_answer_and_the_team_picks_a_learning_goal(facilitator_sessi
     assert session.trainer.do("start")["ok"]
     first = session.phones[0]
     assert "Onderdeel 1 van 2" in first.html and "Risico-inschatting" in first.html
+    # one radio group per statement, one radio per answer option
+    assert first.html.count('name="q-0-1"') == 4 and 'name="q-0-2"' not in first.html
     answers = ["soms", "nooit", "soms", "vaak", "altijd"]
     for phone, answer in zip(session.phones, answers, strict=True):
         ack = phone.answer({"aspect": "0", "q-0-0": answer, "q-0-1": "altijd", "at": "1"})
