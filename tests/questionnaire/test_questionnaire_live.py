@@ -68,3 +68,30 @@ def test_below_the_minimum_group_the_screen_says_so_and_shows_nothing(facilitato
     assert 'data-candidate' not in session.screen.html
     assert "minimumgroep" in session.screen.html
     assert 'data-statement' not in session.phones[0].html
+
+
+MATRIX = {
+    "title": "Ontwikkelmatrix",
+    "activities": [{"type": "questionnaire", "config": {
+        "kind": "matrix", "threshold": 50,
+        "aspects": [{"title": "Na een incident", "statements": ["Incidenten melden (GIR)",
+                                                                "Mezelf in veiligheid brengen"]}]}}],
+}
+
+
+def test_the_matrix_shows_a_heat_map_of_counts(facilitator_session):
+    session = facilitator_session(MATRIX, phones=3)
+    session.trainer.do("start")
+    for phone, level in zip(session.phones, ["bewust van", "bewust van", "ik kan het anderen leren"],
+                            strict=True):
+        assert phone.answer({"aspect": "0", "q-0-0": level, "q-0-1": "ik heb meesterschap"})["ok"]
+    assert "data-heat" not in session.screen.html  # not before the reveal
+    session.trainer.do("close")
+    session.trainer.do("reveal")
+    screen = session.screen.html
+    assert "data-heat" in screen and "ik kan het anderen leren" in screen
+    # row "Incidenten melden": 2 x bewust van, 1 x ik kan het anderen leren: a candidate (67%)
+    assert 'data-candidate="0.0"' in screen and 'data-candidate="0.1"' not in screen
+    row = screen.split('data-statement="0.0"')[1].split("</tr>")[0]
+    assert [cell.split(">")[1].split("<")[0] for cell in row.split("<td")[1:]] == [
+        "2", "0", "0", "0", "0", "1"]
