@@ -126,9 +126,13 @@ class Bench:
     # -- what the work form sees ---------------------------------------------------------------
     def author(self, participant_id: int) -> str:
         """Who wrote an entry, as the host stores it: a name-free key at an anonymous step."""
-        if self.step.visibility != ANONYMOUS:
+        return self._author_at(self.step.key, participant_id)
+
+    def _author_at(self, step_key: str, participant_id: int) -> str:
+        step = next(s for s in self.steps if s.key == step_key)
+        if step.visibility != ANONYMOUS:
             return f"p{participant_id}"
-        digest = hashlib.sha256(f"{self.step.key}:{participant_id}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{step_key}:{participant_id}".encode()).hexdigest()
         return "a" + digest[:40]
 
     def view(self, viewer: int | None = None) -> StepView:
@@ -149,7 +153,8 @@ class Bench:
             earlier=None if viewer is None else lambda step_key: [
                 Entry(e.id, e.author, e.slot, lifecycle.handed(e.payload), e.participant_id, e.name,
                       True)
-                for e in self.entries.get(step_key, []) if e.participant_id == viewer])
+                for e in self.entries.get(step_key, [])
+                if e.participant_id == viewer or e.author == self._author_at(step_key, viewer)])
 
     def _keep(self, changes: lifecycle.Changes) -> None:
         key = self.step.key

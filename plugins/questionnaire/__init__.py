@@ -5,7 +5,7 @@ once revealed; the group picks team learning goals for the team plan; each phone
 profile and personal learning goal to itself.
 """
 
-from facilitator import hookimpl
+from facilitator import Table, _, hookimpl
 
 from .workform import Questionnaire
 
@@ -25,3 +25,21 @@ def extra_css_urls(role):
 @hookimpl
 def extra_js_urls(role):
     return ["/plugins/questionnaire/static/questionnaire.js"] if role == "phone" else []
+
+
+@hookimpl
+def extra_team_plan_sections(sessions):
+    """Who offered, in a development matrix, to teach a topic to colleagues."""
+    rows = []
+    for session in sessions:
+        for activity in session["activities"]:
+            if activity["type"] != Questionnaire.name:
+                continue
+            for offer in (activity.get("state") or {}).get("offers", []):
+                rows.append([offer["topic"], ", ".join(offer["names"]),
+                             f"{session['title']} ({session['held_on']:%d-%m-%Y})"
+                             if session.get("held_on") else session["title"]])
+    if not rows:
+        return []
+    return [Table(_("Who can teach it to others"), [_("Topic"), _("Offered by"), _("Session")],
+                  rows)]

@@ -12,7 +12,9 @@ from typing import Any
 
 from facilitator import (
     ANONYMOUS,
+    NAMED,
     ActionRejected,
+    Boolean,
     Choice,
     ConfigInvalid,
     Contribution,
@@ -29,6 +31,7 @@ from facilitator import (
     WorkForm,
     _,
     _l,
+    clean,
 )
 
 LEERDOELWIJZER = "leerdoelwijzer"
@@ -70,6 +73,9 @@ class Questionnaire(WorkForm):
                minimum=1, maximum=100, default=50,
                help=_l("A statement becomes a candidate when at least this share of the answers "
                        "is one of the options above.")),
+        Boolean("offers", _l("Ask who can teach a topic to others (development matrix)"),
+                default=True, help=_l("After the matrix, participants may choose to be named as "
+                                      "someone who can teach a topic; the team plan lists them.")),
         Repeat("aspects", _l("Competence aspects"), item_label=_l("Aspect"), minimum=1,
                maximum=MAX_ASPECTS, fields=[
                    Text("title", _l("Aspect"), required=True, max_length=MAX_TEXT),
@@ -124,19 +130,28 @@ class Questionnaire(WorkForm):
                 problems.append(Problem(f"{where}.statements", _(
                     "At most %(n)d statements.", n=MAX_STATEMENTS)))
             cleaned.append({"title": title.strip(), "statements": statements})
+        offers = config.get("offers", True)
+        if not isinstance(offers, bool):
+            problems.append(Problem("offers", _("Yes or no.")))
         if problems:
             raise ConfigInvalid(problems)
         return {"kind": kind, "intro": intro.strip(), "scale": scale, "attention": attention,
-                "threshold": threshold, "aspects": cleaned}
+                "threshold": threshold, "offers": offers, "aspects": cleaned}
 
     def plan(self, config: dict[str, Any]) -> list[Step]:
-        return [Step(key="answers", title=_l("Questionnaire"), visibility=ANONYMOUS)]
+        steps = [Step(key="answers", title=_l("Questionnaire"), visibility=ANONYMOUS)]
+        if config["kind"] == MATRIX and config.get("offers", True):
+            steps.append(Step(key="offer", title=_l("Who can teach it to others?"),
+                              visibility=NAMED))
+        return steps
 
     # -- a participant's answers -------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me) -> Contribution:
         """Takes the answers of one aspect (fields ``q-<aspect>-<statement>``) and where to go
         next (``at``), merged into the participant's earlier answers; an empty choice leaves a
         statement unanswered (nobody is forced to answer)."""
+        if view.step.key == "offer":
+            return self._offer(view, data)
         config = view.config
         scale = config["scale"]
         aspects = config["aspects"]
@@ -165,10 +180,28 @@ class Questionnaire(WorkForm):
             raise InputRejected(_("This part of the questionnaire does not exist."))
         return Contribution({"answers": answers, "at": at})
 
+    def _offer(self, view: StepView, data: dict[str, Any]) -> Contribution:
+        """An opt-in offer: the participant's own name and the topics they can teach."""
+        name = clean(data.get("name"), limit=80, label=_l("Your name"))
+        topics = data.get("topic") or []
+        if isinstance(topics, str):
+            topics = [topics]
+        if not isinstance(topics, list) or not topics:
+            raise InputRejected(_("Choose at least one topic."))
+        for k in topics:
+            if not isinstance(k, str) or self.statement(view.config, k) is None:
+                raise InputRejected(_("This statement does not exist."))
+        return Contribution({"name": name, "topics": sorted(set(topics), key=_order)})
+
     def offers_pass(self, view, me) -> bool:
-        return False  # every statement may be left empty; there is nothing to pass as a whole
+        return False  # a statement may be left empty, an offer withdrawn; nothing to pass
 
     def phone_context(self, view: StepView, me, mine) -> dict[str, Any]:
+        if view.step.key == "offer":
+            own = _own(mine)
+            earlier = _own([e for e in view.mine_at("answers")]).get("answers", {})
+            top = view.config["scale"][-1]
+            return {"offer": own, "suggested": [k for k, v in earlier.items() if v == top]}
         own = _own(mine)
         answers = own.get("answers", {})
         aspects = view.config["aspects"]
@@ -191,6 +224,8 @@ class Questionnaire(WorkForm):
 
     # -- the team's result ---------------------------------------------------------------------------
     def results(self, view: StepView) -> dict[str, Any]:
+        if view.step.key == "offer":
+            return {"offers": self.offers(view.config, [e.payload for e in view.answers()])}
         config = view.config
         scale, attention = config["scale"], set(config["attention"])
         people = [e.payload.get("answers", {}) for e in view.answers()]
@@ -220,7 +255,26 @@ class Questionnaire(WorkForm):
                 "respondents": respondents, "aspects": aspects, "candidates": candidates,
                 "chosen": list(view.state.get("goals", {}))}
 
+    def offers(self, config: dict[str, Any], payloads) -> list[dict[str, Any]]:
+        """Per topic, in the matrix's order, who offered to teach it."""
+        by_topic: dict[str, list[str]] = {}
+        for payload in payloads:
+            for k in payload.get("topics", []):
+                by_topic.setdefault(k, []).append(payload.get("name", ""))
+        return [{"key": k, "topic": self.statement(config, k), "names": sorted(names)}
+                for k, names in sorted(by_topic.items(), key=lambda item: _order(item[0]))
+                if self.statement(config, k) is not None]
+
+    def leave(self, view: StepView) -> None:
+        if view.step.key == "offer":  # kept for the team plan (extra_team_plan_sections)
+            view.state["offers"] = self.offers(view.config, [e.payload for e in view.answers()])
+
     def report(self, view: StepView) -> dict[str, Any]:
+        if view.step.key == "offer":
+            rows = [[o["topic"], ", ".join(o["names"])] for o in self.results(view)["offers"]]
+            return {"paragraphs": [], "tables": [{"caption": _("Who can teach it to others?"),
+                                                  "headers": [_("Topic"), _("Offered by")],
+                                                  "rows": rows}]}
         r = self.results(view)
         tables = []
         for aspect in r["aspects"]:
@@ -274,6 +328,10 @@ class Questionnaire(WorkForm):
 
     def levels(self, config: dict[str, Any]) -> list[str]:
         return config["scale"]
+
+
+def _order(k: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in k.split("."))
 
 
 def _own(entries) -> dict[str, Any]:

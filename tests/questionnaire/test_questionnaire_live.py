@@ -95,3 +95,21 @@ def test_the_matrix_shows_a_heat_map_of_counts(facilitator_session):
     row = screen.split('data-statement="0.0"')[1].split("</tr>")[0]
     assert [cell.split(">")[1].split("<")[0] for cell in row.split("<td")[1:]] == [
         "2", "0", "0", "0", "0", "1"]
+
+
+def test_offers_to_teach_reach_the_team_plan_and_no_names_on_an_anonymous_screen(
+        facilitator_session):
+    session = facilitator_session(MATRIX, phones=3)
+    session.trainer.do("start")
+    first, second, _third = session.phones
+    assert first.answer({"aspect": "0", "q-0-0": "ik kan het anderen leren"})["ok"]
+    session.trainer.do("next")
+    assert 'value="0.0" checked' in first.html  # suggested from its own answers
+    assert 'value="0.0" checked' not in second.html
+    assert first.answer({"name": "Anna", "topic": "0.0"})["ok"]
+    session.trainer.do("reveal")
+    assert 'data-offer="0.0"' in session.screen.html and "Anna" not in session.screen.html
+    assert "Anna" in session.trainer.html
+    session.trainer.do("end")
+    [table] = session.team_plan_sections()
+    assert table.rows[0][:2] == ["Incidenten melden (GIR)", "Anna"]

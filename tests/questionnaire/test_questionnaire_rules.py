@@ -163,3 +163,33 @@ def test_config_problems_name_their_place(config, where):
     with pytest.raises(ConfigInvalid) as caught:
         Questionnaire().validate_config(config)
     assert where in [p.where for p in caught.value.problems]
+
+
+MATRIX = {"kind": "matrix", "aspects": [
+    {"title": "Na een incident", "statements": ["Incidenten melden (GIR)",
+                                                "Mezelf in veiligheid brengen"]}]}
+
+
+def test_the_matrix_asks_afterwards_who_can_teach_a_topic_opt_in_and_named():
+    b = Bench(Questionnaire(), MATRIX, participants=3)
+    assert [s.key for s in b.form.plan(b.config)] == ["answers", "offer"]
+    assert b.form.plan(b.config)[1].visibility == "named"
+    b.answer(1, {"aspect": "0", "q-0-0": "ik kan het anderen leren", "q-0-1": "bewust van"})
+    b.go("offer")
+    assert b.phone_context(1)["suggested"] == ["0.0"]  # from the phone's own answers
+    assert b.phone_context(2)["suggested"] == []
+    b.answer(1, {"name": "Anna", "topic": "0.0"})
+    b.answer(2, {"name": "Bas", "topic": ["0.1", "0.0"]})
+    assert b.results()["offers"] == [
+        {"key": "0.0", "topic": "Incidenten melden (GIR)", "names": ["Anna", "Bas"]},
+        {"key": "0.1", "topic": "Mezelf in veiligheid brengen", "names": ["Bas"]}]
+    for data in ({"name": "Cas"}, {"name": "Cas", "topic": "9.9"}, {"name": "", "topic": "0.0"}):
+        with pytest.raises(InputRejected):
+            b.answer(3, data)
+    b.end()
+    assert [o["names"] for o in b.state["offers"]] == [["Anna", "Bas"], ["Bas"]]
+
+
+def test_a_leerdoelwijzer_has_no_offer_step():
+    assert [s.key for s in Questionnaire().plan(Questionnaire().validate_config(CONFIG))] == [
+        "answers"]
