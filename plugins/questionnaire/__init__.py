@@ -7,6 +7,7 @@ profile and personal learning goal to itself.
 
 from facilitator import Table, _, hookimpl
 
+from .measurement import comparisons
 from .workform import Questionnaire
 
 __version__ = "0.1.0"
@@ -29,7 +30,8 @@ def extra_js_urls(role):
 
 @hookimpl
 def extra_team_plan_sections(sessions):
-    """Who offered, in a development matrix, to teach a topic to colleagues."""
+    """Who offered, in a development matrix, to teach a topic to colleagues; the comparison of
+    a 0- and a 1-measurement of the team."""
     rows = []
     for session in sessions:
         for activity in session["activities"]:
@@ -39,7 +41,8 @@ def extra_team_plan_sections(sessions):
                 rows.append([offer["topic"], ", ".join(offer["names"]),
                              f"{session['title']} ({session['held_on']:%d-%m-%Y})"
                              if session.get("held_on") else session["title"]])
-    if not rows:
-        return []
-    return [Table(_("Who can teach it to others"), [_("Topic"), _("Offered by"), _("Session")],
-                  rows)]
+    tables = comparisons(sessions)
+    if rows:
+        tables.insert(0, Table(_("Who can teach it to others"),
+                               [_("Topic"), _("Offered by"), _("Session")], rows))
+    return tables

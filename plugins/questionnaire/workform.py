@@ -18,6 +18,7 @@ from facilitator import (
     Choice,
     ConfigInvalid,
     Contribution,
+    Group,
     InputRejected,
     LongText,
     NewAgreement,
@@ -76,6 +77,16 @@ class Questionnaire(WorkForm):
         Boolean("offers", _l("Ask who can teach a topic to others (development matrix)"),
                 default=True, help=_l("After the matrix, participants may choose to be named as "
                                       "someone who can teach a topic; the team plan lists them.")),
+        Group("measurement", _l("0/1-measurement"), fields=[
+            Text("id", _l("Measurement id"), max_length=60, help=_l(
+                "The same id in the 0- and the 1-measurement of a team links them; leave empty "
+                "for no measurement.")),
+            Choice("phase", _l("Measurement"), default="0", options=[
+                ("0", _l("0-measurement (before)")), ("1", _l("1-measurement (after)"))]),
+            Number("minimum", _l("Compare only above this many respondents"), minimum=1,
+                   maximum=1000, default=15, help=_l(
+                       "Both measurements need more respondents than this (source 004: 15).")),
+        ]),
         Repeat("aspects", _l("Competence aspects"), item_label=_l("Aspect"), minimum=1,
                maximum=MAX_ASPECTS, fields=[
                    Text("title", _l("Aspect"), required=True, max_length=MAX_TEXT),
@@ -130,13 +141,27 @@ class Questionnaire(WorkForm):
                 problems.append(Problem(f"{where}.statements", _(
                     "At most %(n)d statements.", n=MAX_STATEMENTS)))
             cleaned.append({"title": title.strip(), "statements": statements})
+        measurement = config.get("measurement") or {}
+        if not isinstance(measurement, dict):
+            problems.append(Problem("measurement", _("Give an id, a phase and a minimum.")))
+            measurement = {}
+        mid = str(measurement.get("id") or "").strip()
+        phase = str(measurement.get("phase") if measurement.get("phase") is not None else "0")
+        minimum = measurement.get("minimum", 15)
+        if len(mid) > 60:
+            problems.append(Problem("measurement.id", _("At most %(n)d characters.", n=60)))
+        if phase not in ("0", "1"):
+            problems.append(Problem("measurement.phase", _("The measurement is 0 or 1.")))
+        if isinstance(minimum, bool) or not isinstance(minimum, int) or not 1 <= minimum <= 1000:
+            problems.append(Problem("measurement.minimum", _("A whole number from 1 to 1000.")))
         offers = config.get("offers", True)
         if not isinstance(offers, bool):
             problems.append(Problem("offers", _("Yes or no.")))
         if problems:
             raise ConfigInvalid(problems)
         return {"kind": kind, "intro": intro.strip(), "scale": scale, "attention": attention,
-                "threshold": threshold, "offers": offers, "aspects": cleaned}
+                "threshold": threshold, "offers": offers,
+                "measurement": {"id": mid, "phase": phase, "minimum": minimum}, "aspects": cleaned}
 
     def plan(self, config: dict[str, Any]) -> list[Step]:
         steps = [Step(key="answers", title=_l("Questionnaire"), visibility=ANONYMOUS)]
@@ -268,6 +293,13 @@ class Questionnaire(WorkForm):
     def leave(self, view: StepView) -> None:
         if view.step.key == "offer":  # kept for the team plan (extra_team_plan_sections)
             view.state["offers"] = self.offers(view.config, [e.payload for e in view.answers()])
+        elif (view.config.get("measurement") or {}).get("id"):
+            # the anonymous tally of a 0/1-measurement, for the comparison in the team plan
+            r = self.results(view)
+            view.state["tally"] = {"measurement": view.config["measurement"],
+                                   "respondents": r["respondents"], "scale": r["scale"],
+                                   "rows": [[row["key"], row["text"], row["counts"]]
+                                            for a in r["aspects"] for row in a["rows"]]}
 
     def report(self, view: StepView) -> dict[str, Any]:
         if view.step.key == "offer":

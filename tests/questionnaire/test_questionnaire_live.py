@@ -2,6 +2,7 @@
 phones, the console and the shared screen over Socket.IO."""
 
 
+
 SCENARIO = {
     "title": "Leerdoelwijzer",
     "activities": [{"type": "questionnaire", "title": "Leerdoelwijzer Publiekszaken", "config": {
@@ -113,3 +114,19 @@ def test_offers_to_teach_reach_the_team_plan_and_no_names_on_an_anonymous_screen
     session.trainer.do("end")
     [table] = session.team_plan_sections()
     assert table.rows[0][:2] == ["Incidenten melden (GIR)", "Anna"]
+
+
+
+def test_a_measurement_keeps_its_anonymous_tally_and_shows_no_comparison_alone(
+        facilitator_session):
+    session = facilitator_session(
+        {"title": "0-meting", "activities": [{"type": "questionnaire", "config": {
+            "scale": ["nooit", "1 keer", "vaker"], "attention": ["vaker"],
+            "measurement": {"id": "vpt-2027", "phase": "0", "minimum": 2},
+            "aspects": [{"title": "Afgelopen jaar", "statements": ["Uitgescholden?"]}]}}]},
+        phones=3, team="Team West")
+    session.trainer.do("start")
+    for phone in session.phones:
+        assert phone.answer({"aspect": "0", "q-0-0": "vaker"})["ok"]
+    session.trainer.do("end")
+    assert session.team_plan_sections() == []  # a 0-measurement alone compares nothing
