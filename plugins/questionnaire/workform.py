@@ -218,6 +218,12 @@ class Questionnaire(WorkForm):
                 raise InputRejected(_("This statement does not exist."))
         return Contribution({"name": name, "topics": sorted(set(topics), key=_order)})
 
+    def visibility_note(self, view: StepView) -> str | None:
+        if view.step.key == "offer":
+            return _("With your name, if you offer: the trainer and the team plan see it; the "
+                     "shared screen only in a named session.")
+        return None
+
     def offers_pass(self, view, me) -> bool:
         return False  # a statement may be left empty, an offer withdrawn; nothing to pass
 

@@ -70,3 +70,48 @@ def test_a_leerdoelwijzer_on_three_phones(live_server, trainer_page, new_phone, 
     assert "### Risico-inschatting" in text and "**nooit**" in text
     phone.evaluate("window.scrollTo(0, 0)")
     screenshot(phone, "questionnaire-phone-profile")
+
+
+def test_the_development_matrix_heat_map_and_an_offer(live_server, trainer_page, new_phone,
+                                                      screenshot):
+    session = live_server.create_session("ontwikkelmatrix-veilige-publieke-dienstverlening",
+                                         team="Team Wijkbeheer")
+    console = trainer_page(session["console_url"])
+    screen = trainer_page(session["screen_url"], viewport=(1920, 1080))
+    phones = []
+    for _ in range(3):
+        phone = new_phone()
+        phone.set_viewport_size(PHONE)
+        phone.goto(session["join_url"])
+        phone.click("#join")
+        phones.append(phone)
+    console.click("[data-action=start]")
+    levels = ["bewust van", "ik weet hoe het moet", "ik kan het anderen leren"]
+    for phone, level in zip(phones, levels, strict=True):
+        for part in range(1, 7):
+            expect(phone.locator("[data-progress]")).to_have_text(f"Onderdeel {part} van 6")
+            for radio in phone.locator(f'.quest-statement input[value="{level}"]').all():
+                radio.check()
+            if part == 1 and phone is phones[0]:
+                screenshot(phone, "matrix-phone-part-1")
+            phone.click(".quest-form button.primary")
+        expect(phone.locator(".saved")).to_be_visible()
+    console.click("[data-action=close]")
+    console.click("[data-action=reveal]")
+    expect(screen.locator("[data-heat]")).to_be_visible()
+    expect(screen.locator('[data-statement="0.0"] td')).to_have_text(["1", "0", "1", "0", "0", "1"])
+    screenshot(screen, "matrix-screen-heat-map")
+
+    console.click("[data-action=next]")  # the opt-in offer
+    offering = phones[2]
+    expect(offering.locator('input[name=topic][value="0.0"]')).to_be_checked()  # its own rating
+    expect(phones[0].locator('input[name=topic][value="0.0"]')).not_to_be_checked()
+    offering.fill("#quest-name", "Anna")
+    offering.click(".quest-offer button.primary")
+    expect(offering.locator(".saved")).to_contain_text("Je aanbod is opgeslagen")
+    expect(offering.get_by_text("Met je naam, als je iets aanbiedt")).to_be_visible()
+    screenshot(offering, "matrix-phone-offer")
+    console.click("[data-action=reveal]")
+    expect(screen.locator('[data-offer="0.0"] td')).to_have_text("1 collega")  # no name
+    expect(console.locator('[data-offer="0.0"] td')).to_have_text("Anna")
+    screenshot(screen, "matrix-screen-offers")
