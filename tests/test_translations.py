@@ -14,9 +14,10 @@ CATALOGS = [po for domain in DOMAINS for po in domain.po_files() if po.exists()]
 
 def test_the_list_of_catalogs_holds_the_host_and_every_built_in_plugin():
     assert [d.name for d in DOMAINS][:1] == ["facilitator"]
-    assert {"debate", "dilemma", "incident", "quiz", "review", "statements"} <= \
+    assert {"debate", "dilemma", "incident", "intervision", "questionnaire", "quiz", "review",
+            "statements"} <= \
         {d.name for d in DOMAINS}
-    assert len(CATALOGS) == 4 + 7
+    assert len(CATALOGS) == 4 + 8
 
 
 def _name(po):

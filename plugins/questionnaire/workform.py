@@ -1,0 +1,404 @@
+"""One questionnaire engine: statements grouped by aspect, each answered on one scale.
+
+A leerdoelwijzer uses altijd / vaak / soms / nooit; the development matrix uses its six levels.
+All of a participant's answers are one anonymous entry (one per person, so the minimum group
+counts people), changed aspect by aspect until the trainer closes the step.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from facilitator import (
+    ANONYMOUS,
+    NAMED,
+    ActionRejected,
+    Boolean,
+    Choice,
+    ConfigInvalid,
+    Contribution,
+    Group,
+    InputRejected,
+    LongText,
+    NewAgreement,
+    Number,
+    Problem,
+    Repeat,
+    Step,
+    StepView,
+    Text,
+    TextList,
+    WorkForm,
+    _,
+    _l,
+    clean,
+)
+
+LEERDOELWIJZER = "leerdoelwijzer"
+MATRIX = "matrix"
+SCALES = {
+    LEERDOELWIJZER: ["altijd", "vaak", "soms", "nooit"],
+    MATRIX: ["bewust van", "ik weet hoe het zit", "ik weet hoe het moet",
+             "ik ben ervaren in het doen", "ik heb meesterschap", "ik kan het anderen leren"],
+}
+ATTENTION = {LEERDOELWIJZER: ["soms", "nooit"], MATRIX: ["bewust van", "ik weet hoe het zit"]}
+MAX_TEXT = 300
+MAX_ASPECTS = 20
+MAX_STATEMENTS = 40
+
+
+def key(aspect: int, statement: int) -> str:
+    """The stable name of a statement: aspect and statement, numbered from 0."""
+    return f"{aspect}.{statement}"
+
+
+class Questionnaire(WorkForm):
+    name = "questionnaire"
+    title = _l("Learning-goal questionnaire")
+    description = _l("Everyone answers statements grouped by competence aspect, anonymously on "
+                     "their phone; the team result shows where the team wants to learn, and each "
+                     "phone keeps its own profile for a personal learning goal.")
+    fields = [
+        Choice("kind", _l("Kind"), required=True, default=LEERDOELWIJZER, options=[
+            (LEERDOELWIJZER, _l("Leerdoelwijzer (always / often / sometimes / never)")),
+            (MATRIX, _l("Development matrix (six levels, heat map)"))]),
+        LongText("intro", _l("Introduction on the phone"), max_length=600, rows=2),
+        TextList("scale", _l("Answer options"), item_label=_l("Option"), max_length=60,
+                 help=_l("In order. Leave empty for the kind's own scale."), maximum=8),
+        TextList("attention", _l("Options that point to a learning goal"), item_label=_l("Option"),
+                 max_length=60, maximum=8,
+                 help=_l("Answers counted towards a candidate team learning goal, e.g. "
+                         "'soms' and 'nooit'.")),
+        Number("threshold", _l("Threshold for a candidate team learning goal (percent)"),
+               minimum=1, maximum=100, default=50,
+               help=_l("A statement becomes a candidate when at least this share of the answers "
+                       "is one of the options above.")),
+        Boolean("offers", _l("Ask who can teach a topic to others (development matrix)"),
+                default=True, help=_l("After the matrix, participants may choose to be named as "
+                                      "someone who can teach a topic; the team plan lists them.")),
+        Group("measurement", _l("0/1-measurement"), fields=[
+            Text("id", _l("Measurement id"), max_length=60, help=_l(
+                "The same id in the 0- and the 1-measurement of a team links them; leave empty "
+                "for no measurement.")),
+            Choice("phase", _l("Measurement"), default="0", options=[
+                ("0", _l("0-measurement (before)")), ("1", _l("1-measurement (after)"))]),
+            Number("minimum", _l("Compare only above this many respondents"), minimum=1,
+                   maximum=1000, default=15, help=_l(
+                       "Both measurements need more respondents than this (source 004: 15).")),
+        ]),
+        Repeat("aspects", _l("Competence aspects"), item_label=_l("Aspect"), minimum=1,
+               maximum=MAX_ASPECTS, fields=[
+                   Text("title", _l("Aspect"), required=True, max_length=MAX_TEXT),
+                   TextList("statements", _l("Statements of this aspect"), item_label=_l("Item"),
+                            max_length=MAX_TEXT, minimum=1, maximum=MAX_STATEMENTS),
+               ]),
+    ]
+
+    # -- configuration ---------------------------------------------------------------------------
+    def validate_config(self, config: dict[str, Any]) -> dict[str, Any]:
+        problems: list[Problem] = []
+        kind = config.get("kind") or LEERDOELWIJZER
+        if kind not in SCALES:
+            problems.append(Problem("kind", _("Choose a leerdoelwijzer or a development matrix.")))
+            kind = LEERDOELWIJZER
+        scale = _texts(config.get("scale"), "scale", problems) or list(SCALES[kind])
+        if len(scale) < 2 or len(set(scale)) != len(scale):
+            problems.append(Problem("scale", _("Give at least two different answer options.")))
+        attention = _texts(config.get("attention"), "attention", problems)
+        if config.get("attention") in (None, []):
+            attention = [a for a in ATTENTION[kind] if a in scale]
+        for index, option in enumerate(attention):
+            if option not in scale:
+                problems.append(Problem(f"attention[{index}]", _(
+                    "'%(option)s' is not one of the answer options.", option=option)))
+        threshold = config.get("threshold", 50)
+        if isinstance(threshold, bool) or not isinstance(threshold, int) or not 1 <= threshold <= 100:
+            problems.append(Problem("threshold", _("A whole percentage from 1 to 100.")))
+        intro = config.get("intro") or ""
+        if not isinstance(intro, str) or len(intro) > 600:
+            problems.append(Problem("intro", _("At most %(n)d characters.", n=600)))
+        aspects = config.get("aspects")
+        cleaned = []
+        if not isinstance(aspects, list) or not aspects:
+            problems.append(Problem("aspects", _("Add at least one aspect with statements.")))
+            aspects = []
+        if len(aspects) > MAX_ASPECTS:
+            problems.append(Problem("aspects", _("At most %(n)d aspects.", n=MAX_ASPECTS)))
+        for index, aspect in enumerate(aspects):
+            where = f"aspects[{index}]"
+            if not isinstance(aspect, dict):
+                problems.append(Problem(where, _("An aspect needs a title and statements.")))
+                continue
+            title = aspect.get("title")
+            if not isinstance(title, str) or not title.strip() or len(title) > MAX_TEXT:
+                problems.append(Problem(f"{where}.title", _("An aspect needs a title.")))
+                title = ""
+            statements = _texts(aspect.get("statements"), f"{where}.statements", problems)
+            if not statements:
+                problems.append(Problem(f"{where}.statements", _("Add at least one item.")))
+            if len(statements) > MAX_STATEMENTS:
+                problems.append(Problem(f"{where}.statements", _(
+                    "At most %(n)d statements.", n=MAX_STATEMENTS)))
+            cleaned.append({"title": title.strip(), "statements": statements})
+        measurement = config.get("measurement") or {}
+        if not isinstance(measurement, dict):
+            problems.append(Problem("measurement", _("Give an id, a phase and a minimum.")))
+            measurement = {}
+        mid = str(measurement.get("id") or "").strip()
+        phase = str(measurement.get("phase") if measurement.get("phase") is not None else "0")
+        minimum = measurement.get("minimum", 15)
+        if len(mid) > 60:
+            problems.append(Problem("measurement.id", _("At most %(n)d characters.", n=60)))
+        if phase not in ("0", "1"):
+            problems.append(Problem("measurement.phase", _("The measurement is 0 or 1.")))
+        if isinstance(minimum, bool) or not isinstance(minimum, int) or not 1 <= minimum <= 1000:
+            problems.append(Problem("measurement.minimum", _("A whole number from 1 to 1000.")))
+        offers = config.get("offers", True)
+        if not isinstance(offers, bool):
+            problems.append(Problem("offers", _("Yes or no.")))
+        if problems:
+            raise ConfigInvalid(problems)
+        return {"kind": kind, "intro": intro.strip(), "scale": scale, "attention": attention,
+                "threshold": threshold, "offers": offers,
+                "measurement": {"id": mid, "phase": phase, "minimum": minimum}, "aspects": cleaned}
+
+    def plan(self, config: dict[str, Any]) -> list[Step]:
+        steps = [Step(key="answers", title=_l("Questionnaire"), visibility=ANONYMOUS)]
+        if config["kind"] == MATRIX and config.get("offers", True):
+            steps.append(Step(key="offer", title=_l("Who can teach it to others?"),
+                              visibility=NAMED))
+        return steps
+
+    # -- a participant's answers -------------------------------------------------------------------
+    def accept(self, view: StepView, data: dict[str, Any], me) -> Contribution:
+        """Takes the answers of one aspect (fields ``q-<aspect>-<statement>``) and where to go
+        next (``at``), merged into the participant's earlier answers; an empty choice leaves a
+        statement unanswered (nobody is forced to answer)."""
+        if view.step.key == "offer":
+            return self._offer(view, data)
+        config = view.config
+        scale = config["scale"]
+        aspects = config["aspects"]
+        earlier = _own(view.entries)
+        answers = dict(earlier.get("answers", {}))
+        aspect = data.get("aspect")
+        if aspect is not None:
+            try:
+                aspect = int(aspect)
+            except (TypeError, ValueError):
+                raise InputRejected(_("This part of the questionnaire does not exist.")) from None
+            if not 0 <= aspect < len(aspects):
+                raise InputRejected(_("This part of the questionnaire does not exist."))
+            for index in range(len(aspects[aspect]["statements"])):
+                value = data.get(f"q-{aspect}-{index}")
+                if value in (None, ""):
+                    continue
+                if value not in scale:
+                    raise InputRejected(_("Choose one of the answer options."))
+                answers[key(aspect, index)] = value
+        try:
+            at = int(data.get("at", earlier.get("at", 0)))
+        except (TypeError, ValueError):
+            raise InputRejected(_("This part of the questionnaire does not exist.")) from None
+        if not 0 <= at <= len(aspects):
+            raise InputRejected(_("This part of the questionnaire does not exist."))
+        return Contribution({"answers": answers, "at": at})
+
+    def _offer(self, view: StepView, data: dict[str, Any]) -> Contribution:
+        """An opt-in offer: the participant's own name and the topics they can teach."""
+        name = clean(data.get("name"), limit=80, label=_l("Your name"))
+        topics = data.get("topic") or []
+        if isinstance(topics, str):
+            topics = [topics]
+        if not isinstance(topics, list) or not topics:
+            raise InputRejected(_("Choose at least one topic."))
+        for k in topics:
+            if not isinstance(k, str) or self.statement(view.config, k) is None:
+                raise InputRejected(_("This statement does not exist."))
+        return Contribution({"name": name, "topics": sorted(set(topics), key=_order)})
+
+    def visibility_note(self, view: StepView) -> str | None:
+        if view.step.key == "offer":
+            return _("With your name, if you offer: the trainer and the team plan see it; the "
+                     "shared screen only in a named session.")
+        return None
+
+    def offers_pass(self, view, me) -> bool:
+        return False  # a statement may be left empty, an offer withdrawn; nothing to pass
+
+    def phone_context(self, view: StepView, me, mine) -> dict[str, Any]:
+        if view.step.key == "offer":
+            own = _own(mine)
+            earlier = _own([e for e in view.mine_at("answers")]).get("answers", {})
+            top = view.config["scale"][-1]
+            return {"offer": own, "suggested": [k for k, v in earlier.items() if v == top]}
+        own = _own(mine)
+        answers = own.get("answers", {})
+        aspects = view.config["aspects"]
+        at = own.get("at", 0) if view.status == "open" else len(aspects)
+        return {"at": at, "answers": answers, "total": len(aspects),
+                "answered": len(answers), "statements": _count(aspects),
+                "profile": self.profile(view.config, answers)}
+
+    def profile(self, config: dict[str, Any], answers: dict[str, str]) -> list[dict[str, Any]]:
+        """One participant's own answers per aspect, with the statements that point to a
+        learning goal: computed for that person's phone only, never stored apart."""
+        attention = set(config["attention"])
+        out = []
+        for a, aspect in enumerate(config["aspects"]):
+            rows = [{"text": text, "answer": answers.get(key(a, s))}
+                    for s, text in enumerate(aspect["statements"])]
+            out.append({"title": aspect["title"], "rows": rows,
+                        "attention": [r["text"] for r in rows if r["answer"] in attention]})
+        return out
+
+    # -- the team's result ---------------------------------------------------------------------------
+    def results(self, view: StepView) -> dict[str, Any]:
+        if view.step.key == "offer":
+            return {"offers": self.offers(view.config, [e.payload for e in view.answers()])}
+        config = view.config
+        scale, attention = config["scale"], set(config["attention"])
+        people = [e.payload.get("answers", {}) for e in view.answers()]
+        respondents = sum(1 for answers in people if answers)
+        aspects = []
+        candidates = []
+        for a, aspect in enumerate(config["aspects"]):
+            rows = []
+            for s, text in enumerate(aspect["statements"]):
+                k = key(a, s)
+                counts = {option: 0 for option in scale}
+                for answers in people:
+                    if answers.get(k) in counts:
+                        counts[answers[k]] += 1
+                answered = sum(counts.values())
+                share = round(100 * sum(counts[o] for o in attention) / answered) if answered else 0
+                candidate = answered > 0 and share >= config["threshold"]
+                row = {"key": k, "text": text, "counts": [counts[o] for o in scale],
+                       "widths": [_width(counts[o], answered) for o in scale],
+                       "answered": answered, "attention": share, "candidate": candidate}
+                rows.append(row)
+                if candidate:
+                    candidates.append({"key": k, "text": text, "aspect": aspect["title"],
+                                       "attention": share})
+            aspects.append({"title": aspect["title"], "rows": rows})
+        return {"scale": scale, "attention": config["attention"], "threshold": config["threshold"],
+                "respondents": respondents, "aspects": aspects, "candidates": candidates,
+                "chosen": list(view.state.get("goals", {}))}
+
+    def offers(self, config: dict[str, Any], payloads) -> list[dict[str, Any]]:
+        """Per topic, in the matrix's order, who offered to teach it."""
+        by_topic: dict[str, list[str]] = {}
+        for payload in payloads:
+            for k in payload.get("topics", []):
+                by_topic.setdefault(k, []).append(payload.get("name", ""))
+        return [{"key": k, "topic": self.statement(config, k), "names": sorted(names)}
+                for k, names in sorted(by_topic.items(), key=lambda item: _order(item[0]))
+                if self.statement(config, k) is not None]
+
+    def leave(self, view: StepView) -> None:
+        if view.step.key == "offer":  # kept for the team plan (extra_team_plan_sections)
+            view.state["offers"] = self.offers(view.config, [e.payload for e in view.answers()])
+        elif (view.config.get("measurement") or {}).get("id"):
+            # the anonymous tally of a 0/1-measurement, for the comparison in the team plan
+            r = self.results(view)
+            view.state["tally"] = {"measurement": view.config["measurement"],
+                                   "respondents": r["respondents"], "scale": r["scale"],
+                                   "rows": [[row["key"], row["text"], row["counts"]]
+                                            for a in r["aspects"] for row in a["rows"]]}
+
+    def report(self, view: StepView) -> dict[str, Any]:
+        if view.step.key == "offer":
+            rows = [[o["topic"], ", ".join(o["names"])] for o in self.results(view)["offers"]]
+            return {"paragraphs": [], "tables": [{"caption": _("Who can teach it to others?"),
+                                                  "headers": [_("Topic"), _("Offered by")],
+                                                  "rows": rows}]}
+        r = self.results(view)
+        tables = []
+        for aspect in r["aspects"]:
+            tables.append({"caption": aspect["title"],
+                           "headers": [_("Item"), *r["scale"], _("Attention (%)")],
+                           "rows": [[row["text"], *map(str, row["counts"]), f"{row['attention']}%"]
+                                    for row in aspect["rows"]]})
+        goals = view.state.get("goals", {})
+        paragraphs = [_("Respondents: %(n)d.", n=r["respondents"])]
+        if goals:
+            paragraphs.append(_("Team learning goals: %(goals)s",
+                                goals="; ".join(g["text"] for g in goals.values())))
+        if view.notes:
+            paragraphs.append(view.notes)
+        return {"paragraphs": paragraphs, "tables": tables}
+
+    # -- the trainer picks team learning goals ---------------------------------------------------------
+    def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:
+        if action != "goal":
+            raise ActionRejected(_("Unknown action."))
+        k = str(data.get("key") or "")
+        text = self.statement(view.config, k)
+        if text is None:
+            raise ActionRejected(_("This statement does not exist."))
+        goals = view.state.setdefault("goals", {})
+        if k in goals:
+            raise ActionRejected(_("This is already a team learning goal."))
+        owner = str(data.get("owner") or "").strip()[:120] or None
+        due = str(data.get("due") or "").strip() or None
+        if due is not None:
+            try:
+                due = date.fromisoformat(due).isoformat()
+            except ValueError:
+                raise ActionRejected(_("Give the date as a date, e.g. 2027-03-01.")) from None
+        goal = _("Team learning goal: %(text)s", text=text)
+        view.propose_agreement(NewAgreement(goal, "learning_goal", owner, due))
+        goals[k] = {"text": text, "owner": owner, "due": due}
+
+    def statement(self, config: dict[str, Any], k: str) -> str | None:
+        try:
+            a, s = (int(part) for part in k.split("."))
+            if a < 0 or s < 0:
+                return None
+            return config["aspects"][a]["statements"][s]
+        except (ValueError, IndexError):
+            return None
+
+    def chosen(self, view: StepView) -> dict[str, Any]:
+        """The team learning goals the group picked (the trainer's work, not a tally)."""
+        return view.state.get("goals", {})
+
+    def levels(self, config: dict[str, Any]) -> list[str]:
+        return config["scale"]
+
+
+def _order(k: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in k.split("."))
+
+
+def _own(entries) -> dict[str, Any]:
+    for entry in entries:
+        if entry.mine and not entry.passed:
+            return entry.payload
+    return {}
+
+
+def _count(aspects) -> int:
+    return sum(len(a["statements"]) for a in aspects)
+
+
+def _width(count: int, total: int) -> str:
+    return f"w{5 * round(20 * count / total)}" if total else "w0"
+
+
+def _texts(value, where: str, problems: list[Problem]) -> list[str]:
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(where, _("Give a list of texts.")))
+        return []
+    out = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            problems.append(Problem(f"{where}[{index}]", _("Give a text.")))
+        elif len(item) > MAX_TEXT:
+            problems.append(Problem(f"{where}[{index}]", _("At most %(n)d characters.", n=MAX_TEXT)))
+        else:
+            out.append(item.strip())
+    return out
