@@ -74,6 +74,7 @@ def test_a_roddelmethode_round_with_a_contributor_and_five_phones(tmp_path):
                       text="Na dreiging bij een huisbezoek gaan we voortaan met z'n tweeën")["ok"]
     assert trainer.do("decide", step="close", outcome="outside", text="Alarmknop in de spreekkamer",
                       outside_help="Facilitair manager")["ok"]
+    trainer.do("reveal")  # the group sees what it decided; only then is it in the report (issue 26)
     assert trainer.do("end")["ok"]
 
     report = repr(session.report())
