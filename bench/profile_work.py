@@ -28,12 +28,14 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["FACILITATOR_INSTANCE"] = tempfile.mkdtemp(prefix="facilitator-profile-")
 
-    from facilitator import answers, broadcast, create_app, scenarios, workshops
-    from facilitator.accounts import add_user
+    from facilitator import create_app
+    from facilitator.contract.plugins import plugin_host
     from facilitator.database import upgrade
     from facilitator.extensions import db, socketio
-    from facilitator.models import Participant, Workshop
-    from facilitator.plugins import plugin_host
+    from facilitator.live import answers, broadcast
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import Participant, Workshop
+    from facilitator.web.accounts import add_user
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite:///" + os.path.join(
         os.environ["FACILITATOR_INSTANCE"], "profile.sqlite"), "RATELIMIT_ENABLED": False})

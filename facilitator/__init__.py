@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 # `from facilitator import WorkForm` in a plugin does not load the web app, the database layer or
 # Socket.IO.
 _PUBLIC = {
-    "facilitator.fields": [
+    "facilitator.contract.fields": [
         "Boolean", "Choice", "Group", "LongText", "Number", "Repeat", "Text", "TextList",
     ],
-    "facilitator.hookspecs": ["hookimpl"],
+    "facilitator.contract.hookspecs": ["hookimpl"],
     "facilitator.i18n": ["_", "_l", "gettext", "lazy_pgettext", "ngettext", "npgettext", "pgettext"],
-    "facilitator.text": ["clean"],
-    "facilitator.workform": [
+    "facilitator.contract.text": ["clean"],
+    "facilitator.contract.workform": [
         "ANONYMOUS", "NAMED", "TRAINER_ONLY", "VISIBILITIES", "ActionRejected", "ConfigInvalid",
         "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem",
         "StatusChange", "Step", "StepView", "Table", "WorkForm",
@@ -27,7 +27,7 @@ _PUBLIC = {
 _WHERE = {name: module for module, names in _PUBLIC.items() for name in names}
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ imports these
-    from .fields import (  # noqa: F401
+    from .contract.fields import (  # noqa: F401
         Boolean,
         Choice,
         Group,
@@ -37,10 +37,9 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ impo
         Text,
         TextList,
     )
-    from .hookspecs import hookimpl  # noqa: F401
-    from .i18n import _, _l, gettext, lazy_pgettext, ngettext, npgettext, pgettext  # noqa: F401
-    from .text import clean  # noqa: F401
-    from .workform import (  # noqa: F401
+    from .contract.hookspecs import hookimpl  # noqa: F401
+    from .contract.text import clean  # noqa: F401
+    from .contract.workform import (  # noqa: F401
         ANONYMOUS,
         NAMED,
         TRAINER_ONLY,
@@ -59,6 +58,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ impo
         Table,
         WorkForm,
     )
+    from .i18n import _, _l, gettext, lazy_pgettext, ngettext, npgettext, pgettext  # noqa: F401
 
 
 def __getattr__(name: str):

@@ -8,19 +8,12 @@ from flask import Flask, abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import (
-    compression,
-    database,
-    errors,
-    fingerprints,
-    i18n,
-    live,  # declares the Socket.IO handlers before any app binds them
-    plugins,
-    security,
-    shipped,
-)
 from . import config as settings
+from . import database, i18n, shipped
+from .contract import plugins
 from .extensions import csrf, limiter, login_manager, socketio
+from .live import handlers as live  # declares the Socket.IO handlers before any app binds them
+from .web import compression, errors, fingerprints, security
 
 HERE = Path(__file__).parent
 
@@ -73,14 +66,14 @@ def create_app(config: dict | None = None) -> Flask:
                 return send_from_directory(plugin.folder / "static", filename)
         abort(404)
 
-    from .views import register_blueprints
+    from .web.views import register_blueprints
 
     register_blueprints(app)
     from .teamplan import init_app as init_teamplan
 
     init_teamplan(app)
     from .clock import init_app as init_clock
-    from .templating import init_app as init_templating
+    from .web.templating import init_app as init_templating
 
     init_clock(app)
 

@@ -100,7 +100,7 @@ def domains(plugins=None) -> list[Domain]:
     """The host's domain and that of every plugin the app loads (``plugins``: the plugin host's
     ``plugins()``, by default those installed), in that order."""
     if plugins is None:
-        from .plugins import PluginHost
+        from .contract.plugins import PluginHost
 
         plugins = PluginHost().plugins()
     found = [Domain("facilitator", REPOSITORY, HOST_MAPPING,

@@ -12,14 +12,16 @@ import click
 from flask import url_for
 from sqlalchemy import select, update
 
-from . import accounts, retention, scenarios, serving, venue, workshops
+from . import serving
+from .contract.plugins import plugin_host
+from .contract.workform import InputRejected
 from .database import upgrade
 from .extensions import db, socketio
 from .i18n import _
 from .library import store as library
-from .models import Participant, User
-from .plugins import plugin_host
-from .workform import InputRejected
+from .sessions import retention, scenarios, workshops
+from .sessions.models import Participant, User
+from .web import accounts, venue
 
 
 def _app():

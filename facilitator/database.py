@@ -11,9 +11,9 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from . import cotraining, models  # noqa: F401  (the tables, declared before anything creates or migrates them)
 from .extensions import db
 from .i18n import as_json_text
+from .sessions import cotraining, models  # noqa: F401  (the tables, declared before anything creates or migrates them)
 from .teamplan import models as teamplan_models  # noqa: F401  (the team plan's tables)
 
 MIGRATIONS = Path(__file__).parent / "migrations"

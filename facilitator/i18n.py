@@ -7,7 +7,7 @@ per owner, never merged across owners:
 - each plugin's domain: the ``translations/`` folder of the plugin's package.
 
 Python code resolves a message in the domain of the package it is written in: ``_("Next")`` in
-``plugins/quiz/workform.py`` looks in ``plugins/quiz/translations``, in ``facilitator/live.py`` in
+``plugins/quiz/workform.py`` looks in ``plugins/quiz/translations``, in ``facilitator/live/handlers.py`` in
 the host's catalogs. Templates resolve in the domain of the package the template comes from
 (``templates/`` is the host's, ``plugins/quiz/templates/`` the quiz's). Where one English word
 needs two Dutch ones, the code gives a context: ``pgettext("state", "Set aside")``.

@@ -1,7 +1,7 @@
 """Test harnesses for work forms, public for plugin authors.
 
 ``Bench`` runs one work form on plain data, without a database or a server, through the same
-``facilitator.lifecycle`` functions the live host uses (the state rule, passes, leaving a step,
+``facilitator.contract.lifecycle`` functions the live host uses (the state rule, passes, leaving a step,
 the privacy gate):
 
     bench = Bench(Statements(), {"statements": [{"text": "..."}]}, participants=3)
@@ -21,8 +21,8 @@ import hashlib
 import secrets
 from typing import Any
 
-from . import lifecycle
-from .workform import (
+from .contract import lifecycle
+from .contract.workform import (
     ANONYMOUS,
     TRAINER_ONLY,
     Entry,
@@ -424,10 +424,10 @@ class LiveSession:
     def _create(self, data: dict, named: bool | None, team: str | None) -> tuple[int, str]:
         from flask_babel import force_locale
 
-        from . import scenarios, workshops
-        from .accounts import add_user
+        from .contract.plugins import plugin_host
         from .extensions import db
-        from .plugins import plugin_host
+        from .sessions import scenarios, workshops
+        from .web.accounts import add_user
 
         with self.app.app_context(), force_locale(data.get("language") or "nl"):
             user = add_user(TRAINER_EMAIL, TRAINER_PASSWORD, "trainer")
@@ -447,7 +447,7 @@ class LiveSession:
         """The session report's sections as plain data: ``title``, ``paragraphs`` and ``tables``
         (``caption``, ``headers``, ``rows``), with the host's privacy rules applied."""
         from .extensions import db
-        from .models import Workshop
+        from .sessions.models import Workshop
         from .teamplan.documents import session_report
 
         with self.app.test_request_context():
@@ -462,9 +462,9 @@ class LiveSession:
         """What the plugins' ``extra_team_plan_sections`` add to the team plan of this session's
         team, called strictly: a plugin that raises, or answers with something that is not a
         table, fails here (live, the host logs it and leaves it out)."""
+        from .contract.plugins import plugin_host
         from .extensions import db
-        from .models import Workshop
-        from .plugins import plugin_host
+        from .sessions.models import Workshop
         from .teamplan.sections import _plain
 
         with self.app.test_request_context():

@@ -7,9 +7,9 @@ import uuid
 import pytest
 
 from facilitator import create_app
-from facilitator.accounts import add_user
 from facilitator.database import upgrade
 from facilitator.extensions import db, socketio
+from facilitator.web.accounts import add_user
 
 PASSWORD = "correct horse battery"
 
@@ -123,9 +123,9 @@ class Phone:
 @pytest.fixture
 def workshop(app, trainer):
     """A session from the shipped starter scenario."""
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]

@@ -8,8 +8,8 @@ import re
 
 from click.testing import CliRunner
 
-from facilitator import accounts
 from facilitator.cli import main
+from facilitator.web import accounts
 
 from .conftest import PASSWORD, login
 

@@ -93,12 +93,12 @@ def test_session_create_takes_a_stored_scenario_by_its_library_key(tmp_path, mon
     for email in ("t@example.nl", "o@example.nl"):
         assert _run(tmp_path, monkeypatch, "user", "add", email, "--role", "trainer",
                     "--password-stdin", input="een lang wachtwoord\n").exit_code == 0
-    from facilitator import scenarios
     from facilitator.app import create_app
+    from facilitator.contract.plugins import plugin_host
     from facilitator.extensions import db
     from facilitator.library.models import StoredScenario
-    from facilitator.models import User, Workshop
-    from facilitator.plugins import plugin_host
+    from facilitator.sessions import scenarios
+    from facilitator.sessions.models import User, Workshop
 
     app = create_app()
     with app.app_context():

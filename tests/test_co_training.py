@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.accounts import add_user
+from facilitator.web.accounts import add_user
 
 from .conftest import PASSWORD, Console, login
 
@@ -46,7 +46,7 @@ def test_the_owner_adds_a_co_trainer_who_then_runs_the_same_console(app, trainer
     assert co.post(f"/w/{workshop['id']}/co-trainers", data={"email": CO}).status_code == 404
     assert co.post(f"/trainer/sessions/{workshop['id']}/delete").status_code == 404
     with app.app_context():
-        from facilitator.models import User
+        from facilitator.sessions.models import User
         co_id = User.query.filter_by(email=CO).one().id
     assert trainer_client.post(f"/w/{workshop['id']}/co-trainers/{co_id}/remove").status_code == 302
     assert co.get(console_url).status_code == 404

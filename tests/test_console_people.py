@@ -5,10 +5,10 @@ import re
 
 from sqlalchemy import select
 
-from facilitator import participation
 from facilitator.extensions import db
-from facilitator.models import Participant
-from facilitator.snapshots import PEOPLE_LISTED
+from facilitator.live.snapshots import PEOPLE_LISTED
+from facilitator.sessions import participation
+from facilitator.sessions.models import Participant
 
 
 def listed(html):

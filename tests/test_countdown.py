@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from facilitator import countdown
+from facilitator.contract.workform import Step
 from facilitator.extensions import db, socketio
-from facilitator.models import StepState
-from facilitator.workform import Step
+from facilitator.sessions import countdown
+from facilitator.sessions.models import StepState
 
 from .debate.test_live_debate import debate_session  # noqa: F401  (fixture)
 

@@ -14,10 +14,10 @@ def _digest(path: Path) -> str:
 
 
 def test_static_urls_carry_the_content_hash_and_are_cached_long(app, client, trainer_client, trainer):
-    from facilitator import scenarios, workshops
+    from facilitator.contract.plugins import plugin_host
     from facilitator.extensions import db
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():  # the debate brings its own stylesheet and script
         debate = workshops.create(scenarios.builtin(plugin_host())["lagerhuis-stellingen"],

@@ -10,15 +10,8 @@ import types
 
 import pytest
 
-from facilitator import (
-    Contribution,
-    InputRejected,
-    Step,
-    Table,
-    WorkForm,
-    hookimpl,
-    lifecycle,
-)
+from facilitator import Contribution, InputRejected, Step, Table, WorkForm, hookimpl
+from facilitator.contract import lifecycle
 from facilitator.testing import Bench
 
 from .thirdparty import facilitator_peek as peek
@@ -165,7 +158,8 @@ def test_the_state_rule_a_work_form_changes_its_own_copy_and_returns_what_is_sto
 
 
 def test_the_host_and_the_bench_copy_state_with_the_same_function():
-    from facilitator import stepviews, testing
+    from facilitator import testing
+    from facilitator.sessions import stepviews
 
     assert stepviews.lifecycle.handed is testing.lifecycle.handed is lifecycle.handed
 
@@ -187,7 +181,7 @@ def test_a_table_has_one_shape_and_a_wrong_one_is_an_error_that_says_so():
 
 def test_a_team_plan_section_of_the_wrong_shape_is_logged_with_the_plugin_and_others_still_show(
         app, caplog):
-    from facilitator.plugins import PluginHost
+    from facilitator.contract.plugins import PluginHost
     from facilitator.teamplan import sections
 
     wrong, right = types.ModuleType("wrong_tables"), types.ModuleType("right_tables")
@@ -251,7 +245,7 @@ def test_every_host_class_the_plugin_guide_offers_is_styled():
 def test_the_guide_and_the_code_name_the_same_template_variables_and_agreement_kinds():
     from pathlib import Path
 
-    from facilitator.workform import AGREEMENT_KINDS
+    from facilitator.contract.workform import AGREEMENT_KINDS
 
     guide = (Path(__file__).resolve().parents[1] / "docs" / "plugins.md").read_text()
     for kind in AGREEMENT_KINDS:

@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from facilitator.extensions import db, socketio
-from facilitator.models import Entry, Participant
+from facilitator.sessions.models import Entry, Participant
 
 
 def test_phones_follow_the_trainer_and_vote_and_the_reveal_shows_the_counts(
@@ -71,7 +71,7 @@ def test_answers_of_anonymous_steps_carry_no_link_to_the_participant(app, consol
 
 
 def test_only_the_sessions_trainer_controls_it(app, phones, workshop, trainer):
-    from facilitator.accounts import add_user
+    from facilitator.web.accounts import add_user
 
     from .conftest import PASSWORD, Console, login
 
@@ -134,7 +134,7 @@ def test_results_of_a_group_below_the_minimum_are_not_shown(app, console, phones
 
 
 def test_the_trainer_records_notes_sets_aside_and_adds_an_agreement(app, console, phones):
-    from facilitator.models import Agreement, StepState
+    from facilitator.sessions.models import Agreement, StepState
 
     console.do("start")
     assert console.do("notes", notes="Niet iedereen kent het protocol", step="s1")["ok"]
@@ -166,7 +166,7 @@ def test_a_phone_that_drops_out_while_a_broadcast_reaches_it_leaves_the_broadcas
     """Engine.IO closes a phone that missed its pings when something is sent to it, and runs the
     disconnect handler right there, in the thread that was sending (a step change, a coalesced
     refresh). The handler's database work must not end the sender's session halfway."""
-    from facilitator.models import Workshop
+    from facilitator.sessions.models import Workshop
 
     (phone,) = phones(1)
     console.do("start")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import hookspecs
+from facilitator.contract import hookspecs
 from facilitator.extensions import db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,9 +68,9 @@ def oneword():
 
 
 def test_a_third_party_work_form_runs_in_a_live_session(make_app, oneword):
-    from facilitator import scenarios, workshops
-    from facilitator.accounts import add_user
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.web.accounts import add_user
 
     from .conftest import PASSWORD, Console, Phone, login
 
@@ -102,8 +102,8 @@ def test_a_third_party_work_form_runs_in_a_live_session(make_app, oneword):
 
 
 def test_every_shipped_scenario_is_valid(app):
-    from facilitator import scenarios
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios
 
     files = sorted((ROOT / "scenarios").glob("*.yaml"))
     assert files

@@ -6,11 +6,11 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from facilitator import scenarios, workshops
-from facilitator.accounts import add_user
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
-from facilitator.models import Entry
-from facilitator.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import Entry
+from facilitator.web.accounts import add_user
 
 from . import pg
 from .conftest import PASSWORD, Console, Phone, login
@@ -59,8 +59,8 @@ def test_a_live_session_on_postgresql(pg_app):
 
 def test_simultaneous_double_taps_store_one_answer_on_postgresql(pg_app):
     """The one-answer rule is the database's: racing inserts of the same phone end as one row."""
-    from facilitator import participation
-    from facilitator.models import Participant
+    from facilitator.sessions import participation
+    from facilitator.sessions.models import Participant
 
     code = _started(pg_app, "pg2@example.nl")
     with pg_app.app_context():

@@ -4,8 +4,9 @@ copy, so a dashboard that edits one for a new session leaves the next dashboard'
 import os
 import types
 
-from facilitator import hookimpl, scenarios
-from facilitator.plugins import plugin_host
+from facilitator import hookimpl
+from facilitator.contract.plugins import plugin_host
+from facilitator.sessions import scenarios
 
 SCENARIO = """title: {title}
 activities:

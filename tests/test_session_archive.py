@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from facilitator import scenarios, workshops
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
-from facilitator.models import Activity, User, Workshop
-from facilitator.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import Activity, User, Workshop
 
 
 def test_duplicate_makes_a_new_session_with_the_same_scenario_and_settings(app, trainer_client,

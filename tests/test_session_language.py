@@ -10,10 +10,11 @@ import re
 import pytest
 from sqlalchemy import select
 
-from facilitator import snapshots, workshops
 from facilitator.extensions import db, socketio
-from facilitator.models import Activity, Agreement, User
-from facilitator.scenarios import Scenario
+from facilitator.live import snapshots
+from facilitator.sessions import workshops
+from facilitator.sessions.models import Activity, Agreement, User
+from facilitator.sessions.scenarios import Scenario
 from tests import tally
 from tests.conftest import Console, Phone, login
 
@@ -45,7 +46,7 @@ def tally_app(make_app):
 
 
 def _session(app, language):
-    from facilitator.accounts import add_user
+    from facilitator.web.accounts import add_user
 
     with app.app_context():
         trainer = add_user("trainer@example.nl", "correct horse battery", "trainer")

@@ -17,9 +17,9 @@ CLIP = Path(__file__).resolve().parents[1] / "scenarios" / "media" / "balie-frag
 
 @pytest.fixture
 def clip_session(app, trainer):
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         scenario = scenarios.builtin(plugin_host())["stellingen-met-filmfragment"]

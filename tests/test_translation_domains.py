@@ -8,8 +8,9 @@ from babel.messages.pofile import read_po
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from facilitator import catalogs, i18n, snapshots
+from facilitator import catalogs, i18n
 from facilitator.extensions import db, socketio
+from facilitator.live import snapshots
 from tests.conftest import Console, Phone
 
 
@@ -117,9 +118,9 @@ def test_every_template_of_every_built_in_form_speaks_in_its_own_catalogs_words(
     plan review), every message a console, screen or phone template looks up reads as its own
     catalog has it: a plugin's template in the plugin's catalog, a host template in the host's.
     A word from another catalog, or a message its own catalog lacks, fails."""
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     calls = []
     monkeypatch.setattr(snapshots, "template_translators", _recording(calls))
@@ -172,7 +173,7 @@ def test_a_plugins_python_code_speaks_in_its_own_catalogs_words(app):
     the host's catalog, they would stay English)."""
     from flask_babel import force_locale
 
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
 
     checked = 0
     with app.test_request_context(), force_locale("nl"):

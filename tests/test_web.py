@@ -2,9 +2,9 @@
 
 import re
 
-from facilitator import accounts
 from facilitator.extensions import db
-from facilitator.models import Participant
+from facilitator.sessions.models import Participant
+from facilitator.web import accounts
 
 
 def test_the_landing_page_takes_a_code_in_any_case_and_with_spaces(client, workshop):
@@ -82,7 +82,7 @@ def test_a_wrong_password_is_refused_and_the_hash_is_scrypt(app, client, trainer
     assert response.status_code == 401
     assert "klopt niet" in response.get_data(as_text=True)
     with app.app_context():
-        from facilitator.models import User
+        from facilitator.sessions.models import User
 
         assert db.session.get(User, trainer).password_hash.startswith("scrypt:")
 
@@ -127,9 +127,9 @@ def test_a_late_joiner_lands_on_the_current_step(app, console, phones):
 
 
 def test_a_film_clip_plays_on_the_shared_screen_in_a_privacy_friendly_player(make_app):
-    from facilitator import scenarios, workshops
-    from facilitator.accounts import add_user
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.web.accounts import add_user
 
     from .conftest import PASSWORD, Console, login
 

@@ -93,7 +93,7 @@ def test_wording_1_activiteit_20_procentpunten_and_wel_of_niet_melden(app, train
 
 def test_wording_session_report_does_not_call_an_anonymous_step_met_naam(app, trainer_client,
                                                                           quiz_workshop):  # noqa: F811
-    from facilitator.models import Workshop
+    from facilitator.sessions.models import Workshop
 
     with app.app_context():
         db.session.get(Workshop, quiz_workshop["id"]).named = False

@@ -1,3 +1,3 @@
 """The scenario library: built-in scenarios as read-only templates, the trainers' own scenarios
 in the database, and the editor whose forms are generated from each work form's field
-description (see ``facilitator.fields``). ``views.bp`` is the blueprint."""
+description (see ``facilitator.contract.fields``). ``views.bp`` is the blueprint."""

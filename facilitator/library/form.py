@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 from werkzeug.datastructures import MultiDict
 
-from ..fields import Boolean, Choice, Field, Group, LongText, Number, Repeat, TextList
+from ..contract.fields import Boolean, Choice, Field, Group, LongText, Number, Repeat, TextList
+from ..contract.plugins import PluginHost
+from ..contract.workform import Problem
 from ..i18n import _, _l
-from ..plugins import PluginHost
-from ..workform import Problem
 from .validation import ACTIVITY_TITLE, SCENARIO_FIELDS
 
 YAML_CONFIG = LongText("config", _l("Configuration (YAML)"), rows=10, help=_l(

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..models import User, utcnow
+from ..sessions.models import User, utcnow
 
 KEY_PREFIX = "stored-"
 

@@ -12,12 +12,13 @@ from typing import Any
 from flask import current_app, render_template
 from flask_babel import force_locale
 
-from .. import lifecycle, scenarios
+from ..contract import lifecycle
+from ..contract.plugins import PluginHost
+from ..contract.workform import ConfigInvalid, StepView
+from ..contract.workform import Participant as ParticipantData
 from ..i18n import _
-from ..models import Activity, Workshop
-from ..plugins import PluginHost
-from ..workform import ConfigInvalid, StepView
-from ..workform import Participant as ParticipantData
+from ..sessions import scenarios
+from ..sessions.models import Activity, Workshop
 
 SAMPLE_CODE = "K4T7PX"
 

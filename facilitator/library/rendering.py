@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..fields import Field, Group, Repeat, Text, TextList
-from ..plugins import PluginHost
-from ..workform import Problem, WorkForm
+from ..contract.fields import Field, Group, Repeat, Text, TextList
+from ..contract.plugins import PluginHost
+from ..contract.workform import Problem, WorkForm
 from .form import YAML_CONFIG, input_id, locate, placeholder
 from .transfer import dump
 from .validation import ACTIVITY_TITLE, SCENARIO_FIELDS, label_of

@@ -12,14 +12,14 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import scenarios
+from ..contract.plugins import PluginHost
+from ..contract.workform import ConfigInvalid, Problem
 from ..extensions import db
 from ..i18n import _
-from ..ids import as_id
-from ..models import User, utcnow
-from ..plugins import PluginHost
-from ..scenarios import Scenario
-from ..workform import ConfigInvalid, Problem
+from ..sessions import scenarios
+from ..sessions.models import User, utcnow
+from ..sessions.scenarios import Scenario
+from ..web.ids import as_id
 from .models import KEY_PREFIX, StoredScenario
 from .validation import SCENARIO_FIELDS, checked
 

@@ -7,11 +7,11 @@ from typing import Any
 import yaml
 from werkzeug.datastructures import FileStorage
 
-from .. import scenarios
+from ..contract.plugins import PluginHost
+from ..contract.workform import ConfigInvalid, Problem
 from ..i18n import _
-from ..plugins import PluginHost
-from ..scenarios import Scenario
-from ..workform import ConfigInvalid, Problem
+from ..sessions import scenarios
+from ..sessions.scenarios import Scenario
 from .validation import checked, label_of
 
 MAX_BYTES = scenarios.MAX_SCENARIO_BYTES

@@ -13,13 +13,13 @@ from typing import Any
 
 from flask import current_app
 
-from .. import scenarios
-from ..fields import Boolean, Choice, Field, Group, LongText, Number, Repeat, Text, TextList
+from ..contract.fields import Boolean, Choice, Field, Group, LongText, Number, Repeat, Text, TextList
+from ..contract.plugins import PluginHost
+from ..contract.text import clean
+from ..contract.workform import ConfigInvalid, InputRejected, Problem
 from ..i18n import _, _l
-from ..plugins import PluginHost
-from ..scenarios import Scenario
-from ..text import clean
-from ..workform import ConfigInvalid, InputRejected, Problem
+from ..sessions import scenarios
+from ..sessions.scenarios import Scenario
 
 LANGUAGES = {"nl": _l("Dutch"), "en": _l("English")}
 

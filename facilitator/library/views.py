@@ -19,10 +19,10 @@ from flask import (
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..contract.plugins import plugin_host
+from ..contract.workform import ConfigInvalid, Problem
 from ..i18n import _
-from ..plugins import plugin_host
-from ..views.dashboard import trainer_required
-from ..workform import ConfigInvalid, Problem
+from ..web.views.dashboard import trainer_required
 from . import form, preview, rendering, store, transfer
 from .models import StoredScenario
 from .validation import checked

@@ -12,7 +12,7 @@ from flask import abort
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Agreement, Team, User, Workshop
+from ..sessions.models import Agreement, Team, User, Workshop
 from .models import TeamLead
 
 TRAINER = "trainer"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from ..contract.workform import InputRejected
 from ..extensions import db
 from ..i18n import _
-from ..workform import InputRejected
 from . import tokens
 
 bp = Blueprint("account", __name__)

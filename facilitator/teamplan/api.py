@@ -26,11 +26,11 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.http import HTTP_STATUS_CODES
 
 from .. import clock
+from ..contract.workform import InputRejected
 from ..exports import charts
 from ..extensions import db
 from ..i18n import _
-from ..models import Activity, Agreement, Team, Workshop
-from ..workform import InputRejected
+from ..sessions.models import Activity, Agreement, Team, Workshop
 from . import access, documents, plan, schemas, teams, tokens
 from .openapi import document, operation
 from .sections import extra_sections
@@ -110,7 +110,7 @@ def http_problem(error: HTTPException):
 
 
 # Flask looks for a handler of the status code before one of the exception's class, the app's
-# included: without these the app's HTML error pages (facilitator.errors) would answer the API.
+# included: without these the app's HTML error pages (facilitator.web.errors) would answer the API.
 for _code in (400, 401, 403, 404, 405, 409, 412, 413, 415, 422, 429):
     bp.register_error_handler(_code, http_problem)
 

@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Team, Workshop
+from ..sessions.models import Team, Workshop
 from . import files
 
 LANGUAGES = ("nl", "en")

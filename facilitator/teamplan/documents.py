@@ -22,7 +22,10 @@ from flask import current_app
 from flask_babel import force_locale, format_date
 from sqlalchemy import func, select
 
-from .. import clock, stepviews
+from .. import clock
+from ..contract.plugins import work_form
+from ..contract.workform import ANONYMOUS, NAMED, TRAINER_ONLY, Table
+from ..contract.workform import Participant as ParticipantData
 from ..exports import labels
 from ..exports.document import (
     AgreementRow,
@@ -34,11 +37,9 @@ from ..exports.document import (
 )
 from ..extensions import db
 from ..i18n import _
-from ..models import Activity, Agreement, Participant, Team, Workshop
-from ..plugins import work_form
-from ..snapshots import enough_for_screen
-from ..workform import ANONYMOUS, NAMED, TRAINER_ONLY, Table
-from ..workform import Participant as ParticipantData
+from ..live.snapshots import enough_for_screen
+from ..sessions import stepviews
+from ..sessions.models import Activity, Agreement, Participant, Team, Workshop
 from . import plan, teams
 from .models import AgreementChange
 

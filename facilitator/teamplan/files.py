@@ -12,7 +12,7 @@ from datetime import date
 from flask import current_app
 
 from ..exports import csv, docx, markdown, pdf, spreadsheet
-from ..models import Team, Workshop
+from ..sessions.models import Team, Workshop
 from . import documents, results
 
 

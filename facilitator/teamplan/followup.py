@@ -10,10 +10,10 @@ commits both together, and the agreement's history says which session it came fr
 
 from __future__ import annotations
 
+from ..contract.workform import ActionRejected, InputRejected
 from ..extensions import db
 from ..i18n import _
-from ..models import Activity, Agreement, Workshop
-from ..workform import ActionRejected, InputRejected
+from ..sessions.models import Activity, Agreement, Workshop
 from . import plan
 
 

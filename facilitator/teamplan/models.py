@@ -1,7 +1,7 @@
 """What the team plan adds to the stored world: who leads which team, the plan's goals and
 evaluation moment, the history of every agreement, and personal access tokens for the API.
 
-They import ``facilitator.models`` (never the other way round); ``facilitator.database`` imports
+They import ``facilitator.sessions.models`` (never the other way round); ``facilitator.database`` imports
 both, so that the app and Alembic see these tables.
 """
 
@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..models import Team, User, utcnow
+from ..sessions.models import Team, User, utcnow
 
 
 class TeamLead(db.Model):

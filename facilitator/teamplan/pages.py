@@ -10,11 +10,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import format_date
 from flask_login import current_user, login_required
 
+from ..contract.workform import InputRejected
 from ..exports import labels
 from ..exports.document import KINDS, STATUSES
 from ..extensions import db
 from ..i18n import _, _l
-from ..workform import InputRejected
 from . import access, documents, plan, teams
 from .sections import extra_sections
 

@@ -11,12 +11,12 @@ from datetime import date, datetime
 
 from sqlalchemy import select, update
 
+from ..contract.text import clean
+from ..contract.workform import InputRejected
 from ..exports.document import KINDS, STATUSES
 from ..extensions import db
 from ..i18n import _
-from ..models import Activity, Agreement, Team, User, Workshop, utcnow
-from ..text import clean
-from ..workform import InputRejected
+from ..sessions.models import Activity, Agreement, Team, User, Workshop, utcnow
 from .models import AgreementChange, TeamPlan
 
 ACTIVE = ("open", "in_progress")

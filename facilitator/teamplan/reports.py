@@ -8,11 +8,11 @@ import io
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 
+from ..contract.workform import InputRejected
 from ..exports import labels
 from ..extensions import db
 from ..i18n import _
-from ..ids import as_id
-from ..workform import InputRejected
+from ..web.ids import as_id
 from . import access, documents, files, teams
 
 bp = Blueprint("reports", __name__)

@@ -16,14 +16,14 @@ from datetime import date
 
 from flask import current_app
 
-from .. import stepviews
+from ..contract.plugins import work_form
+from ..contract.workform import ANONYMOUS, TRAINER_ONLY
+from ..contract.workform import Participant as ParticipantData
 from ..exports import labels
 from ..i18n import _
-from ..models import Workshop
-from ..plugins import work_form
-from ..snapshots import enough_for_screen
-from ..workform import ANONYMOUS, TRAINER_ONLY
-from ..workform import Participant as ParticipantData
+from ..live.snapshots import enough_for_screen
+from ..sessions import stepviews
+from ..sessions.models import Workshop
 from . import documents
 
 log = logging.getLogger("facilitator.teamplan")

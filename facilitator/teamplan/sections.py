@@ -9,9 +9,9 @@ from __future__ import annotations
 import copy
 import logging
 
-from ..models import Workshop
-from ..plugins import plugin_host
-from ..workform import Table
+from ..contract.plugins import plugin_host
+from ..contract.workform import Table
+from ..sessions.models import Workshop
 from .documents import held_on
 
 log = logging.getLogger("facilitator.teamplan")

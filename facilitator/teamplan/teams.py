@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from ..contract.text import clean
+from ..contract.workform import InputRejected
 from ..extensions import db
 from ..i18n import _
-from ..models import Agreement, Team, User, Workshop
-from ..text import clean
-from ..workform import InputRejected
+from ..sessions.models import Agreement, Team, User, Workshop
 from .models import TeamLead
 
 

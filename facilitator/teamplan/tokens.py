@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from ..contract.text import clean
+from ..contract.workform import InputRejected
 from ..extensions import db
 from ..i18n import _
-from ..models import User, utcnow
-from ..text import clean
-from ..workform import InputRejected
+from ..sessions.models import User, utcnow
 from .models import AccessToken
 
 PREFIX = "fac_"

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.extensions import db, socketio
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 
 from ..conftest import Console, Phone
 
@@ -15,9 +15,9 @@ SCENARIO = "lagerhuis-stellingen"
 
 @pytest.fixture
 def debate_session(app, trainer):
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         scenario = scenarios.builtin(plugin_host())[SCENARIO]
@@ -54,7 +54,7 @@ def queue_order(console):
 
 
 def participant_id(phone):
-    from facilitator import participation
+    from facilitator.sessions import participation
 
     with phone.app.app_context():
         return participation.by_token(phone.http.get_cookie(f"fac_{phone.code}").value).id

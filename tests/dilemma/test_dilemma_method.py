@@ -7,7 +7,7 @@ import re
 from sqlalchemy import select
 
 from facilitator.extensions import db
-from facilitator.models import Entry, StepState
+from facilitator.sessions.models import Entry, StepState
 from facilitator.testing import Bench
 from plugins.dilemma.workform import Dilemma
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.extensions import db, socketio
-from facilitator.models import Agreement, Entry, StepState
+from facilitator.sessions.models import Agreement, Entry, StepState
 
 from ..conftest import Console, Phone
 
@@ -17,9 +17,9 @@ STEPS = ["collect", "choose", "formulate", "clarify", "values", "alternatives", 
 
 @pytest.fixture
 def session(app, trainer, trainer_client):
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         scenario = scenarios.builtin(plugin_host())["dilemma-intervisie"]
@@ -239,9 +239,9 @@ def test_a_team_works_through_all_nine_steps_with_four_phones(app, session):
 
 def test_the_whole_run_is_in_the_steps_reports(app, session):
     """What the exports get from the work form: each step's report, from the stored run."""
-    from facilitator import stepviews
-    from facilitator.models import Workshop
-    from facilitator.plugins import work_form
+    from facilitator.contract.plugins import work_form
+    from facilitator.sessions import stepviews
+    from facilitator.sessions.models import Workshop
 
     console, _screen, (p1, p2, p3, _p4) = session
     ok(console.do("start"))

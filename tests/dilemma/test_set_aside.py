@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from facilitator import NewAgreement
 from facilitator.extensions import db
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 from facilitator.testing import Bench
 from plugins.dilemma.workform import Dilemma
 

@@ -5,10 +5,10 @@ import re
 import pytest
 from sqlalchemy import select
 
-from facilitator import scenarios, workshops
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db, socketio
-from facilitator.models import Agreement, User
-from facilitator.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import Agreement, User
 
 from ..conftest import Console, Phone
 
@@ -140,7 +140,7 @@ def test_four_phones_evaluate_an_incident_from_timeline_to_team_plan(app, sessio
     assert "Voor 1 oorzaak is geen actie nodig." in summary
     assert "Pauzes van de beveiliging afstemmen" in summary
 
-    from facilitator.models import Workshop
+    from facilitator.sessions.models import Workshop
     from facilitator.teamplan.documents import session_report
 
     with app.test_request_context():
@@ -200,8 +200,8 @@ def test_in_an_anonymous_session_the_names_participants_gave_stay_off_the_screen
 
 
 def test_an_anonymous_session_hands_names_to_the_work_form_only_for_masking(app, session):
-    from facilitator import stepviews
-    from facilitator.models import Workshop
+    from facilitator.sessions import stepviews
+    from facilitator.sessions.models import Workshop
 
     workshop, console, _screen = session()
     Phone(app, workshop["code"], " Anna "), Phone(app, workshop["code"])

@@ -4,10 +4,10 @@ brought in by the plugin through the ``extra_team_plan_sections`` hook."""
 import re
 from datetime import datetime
 
-from facilitator import scenarios, workshops
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
-from facilitator.models import Activity, User
-from facilitator.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import Activity, User
 from plugins.incident import trend
 
 CASE = {"title": "Dreiging door Anouk de Vries", "setting": "Balie", "account": "Iets gebeurde.",

@@ -82,7 +82,7 @@ def test_a_roddelmethode_round_with_a_contributor_and_five_phones(tmp_path):
     assert "Roddelmethode" in report and "z'n tweeën" in report
     with session.app.app_context():
         from facilitator.extensions import db
-        from facilitator.models import Activity, Agreement, Entry
+        from facilitator.sessions.models import Activity, Agreement, Entry
         assert db.session.query(Entry).count() == 0
         states = repr([a.state for a in db.session.query(Activity)])
         assert not any(s in states for s in SAID)

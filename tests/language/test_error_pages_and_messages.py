@@ -21,7 +21,7 @@ def test_a_missing_page_is_dutch_and_english_on_request(client):
 
 
 def test_forbidden_and_wrong_method_pages_are_dutch(app, client, trainer):
-    from facilitator.accounts import add_user
+    from facilitator.web.accounts import add_user
 
     with app.app_context():
         add_user("lead@example.nl", PASSWORD, "teamlead")

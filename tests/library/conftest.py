@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.accounts import add_user
 from facilitator.extensions import db
+from facilitator.web.accounts import add_user
 
 from ..conftest import PASSWORD, login
 
@@ -85,7 +85,7 @@ def colleague_client(app, trainer):
 
 @pytest.fixture
 def host(app):
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
 
     with app.app_context():
         yield plugin_host()

@@ -112,9 +112,9 @@ def test_the_second_of_two_trainers_saving_the_same_version_is_refused(app, trai
 
 
 def test_a_save_racing_another_is_refused_by_the_database(app, trainer):
+    from facilitator.contract.plugins import plugin_host
     from facilitator.library import store
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.sessions.models import User
 
     with app.app_context():
         user = db.session.get(User, trainer)

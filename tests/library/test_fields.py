@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from facilitator import scenarios
+from facilitator.contract.fields import Choice, Field, Group, Repeat
 from facilitator.extensions import db
-from facilitator.fields import Choice, Field, Group, Repeat
 from facilitator.library.models import StoredScenario
+from facilitator.sessions import scenarios
 
 from .conftest import editor_fields
 

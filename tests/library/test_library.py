@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from facilitator.extensions import db
 from facilitator.library.models import StoredScenario
-from facilitator.models import Activity, Workshop
+from facilitator.sessions.models import Activity, Workshop
 
 
 def _titles(page: str) -> list[str]:

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from facilitator import scenarios
+from facilitator.contract.workform import ConfigInvalid, Step, WorkForm
 from facilitator.extensions import db
 from facilitator.library.models import StoredScenario
-from facilitator.workform import ConfigInvalid, Step, WorkForm
+from facilitator.sessions import scenarios
 
 from .test_transfer import _count, _upload
 

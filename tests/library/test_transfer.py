@@ -6,10 +6,10 @@ import pytest
 import yaml
 from sqlalchemy import func, select
 
-from facilitator import scenarios
 from facilitator.extensions import db
 from facilitator.library.models import StoredScenario
 from facilitator.library.transfer import MAX_BYTES
+from facilitator.sessions import scenarios
 
 from .test_fields import SHIPPED
 

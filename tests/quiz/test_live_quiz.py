@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.extensions import db, socketio
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 
 from ..conftest import Console, Phone
 
@@ -16,9 +16,9 @@ NAMES = ["Anouk", "Bram", "Chantal", "Dirk", "Esra", "Finn"]
 
 @pytest.fixture
 def quiz_workshop(app, trainer):
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         scenario = scenarios.builtin(plugin_host())["kennisquiz-agressiebeleid"]

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from facilitator import InputRejected, Participant
 from facilitator.extensions import db
-from facilitator.models import Activity, Agreement, Entry, StepState
+from facilitator.sessions.models import Activity, Agreement, Entry, StepState
 from facilitator.testing import Bench
 from plugins.quiz.rounds import CONFIRM, CONFIRM_SLOT, DONE, Round
 from plugins.quiz.workform import Quiz

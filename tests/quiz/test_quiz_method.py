@@ -119,9 +119,9 @@ def test_quiz_2_team_rosters_show_display_names_in_an_anonymous_session():
 
 @pytest.fixture
 def anonymous_quiz(app, trainer):
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         scenario = scenarios.builtin(plugin_host())["kennisquiz-agressiebeleid"]

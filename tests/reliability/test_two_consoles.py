@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from facilitator.extensions import db
-from facilitator.models import Workshop
+from facilitator.sessions.models import Workshop
 
 from ..conftest import Console, login
 

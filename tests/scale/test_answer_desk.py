@@ -7,10 +7,11 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from facilitator import answers, participation, scenarios, workshops
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
-from facilitator.models import Entry, User
-from facilitator.plugins import plugin_host
+from facilitator.live import answers
+from facilitator.sessions import participation, scenarios, workshops
+from facilitator.sessions.models import Entry, User
 
 PHONES = 40
 

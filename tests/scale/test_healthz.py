@@ -36,7 +36,7 @@ def test_the_health_token_shows_the_figures(make_app, trainer):
 
 
 def test_a_team_lead_sees_no_figures(app, trainer):
-    from facilitator.accounts import add_user
+    from facilitator.web.accounts import add_user
 
     from ..conftest import PASSWORD
 

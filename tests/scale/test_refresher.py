@@ -7,12 +7,13 @@ import time
 
 import pytest
 
-from facilitator import broadcast, scenarios, workshops
-from facilitator.accounts import add_user
-from facilitator.broadcast import Refresher
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db, socketio
-from facilitator.models import User
-from facilitator.plugins import plugin_host
+from facilitator.live import broadcast
+from facilitator.live.broadcast import Refresher
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import User
+from facilitator.web.accounts import add_user
 
 from ..conftest import PASSWORD, Phone, login
 

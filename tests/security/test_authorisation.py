@@ -11,8 +11,9 @@ from urllib.parse import urlparse
 import pytest
 from flask import url_for
 
-from facilitator import accounts, create_app
+from facilitator import create_app
 from facilitator.extensions import socketio
+from facilitator.web import accounts
 
 from ..conftest import _config
 from .conftest import dump

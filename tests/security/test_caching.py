@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from facilitator.extensions import db
-from facilitator.models import User, Workshop
+from facilitator.sessions.models import User, Workshop
 from facilitator.teamplan import tokens
 
 from ..conftest import PASSWORD
@@ -49,7 +49,7 @@ def test_the_remember_me_cookie_lasts_30_days_by_default(app, trainer):
 
 
 def test_the_remember_me_duration_is_a_setting(make_app, monkeypatch):
-    from facilitator.accounts import add_user
+    from facilitator.web.accounts import add_user
 
     monkeypatch.setenv("FACILITATOR_REMEMBER_DAYS", "7")
     app = make_app()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.workform import ConfigInvalid
+from facilitator.contract.workform import ConfigInvalid
 from plugins.statements.workform import Statements
 
 REFUSED = ["/etc/passwd", "//host/x.mp4", "/clips/balie.mp4", "clips//balie.mp4",

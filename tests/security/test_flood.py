@@ -54,10 +54,10 @@ def test_one_phone_flooding_does_not_stall_the_others(tmp_path):
 
 def test_over_budget_events_are_refused_at_once_by_kind(make_app):
     """The budget with the Socket.IO test client: hello is the small one, answers have their own."""
-    from facilitator import scenarios, workshops
-    from facilitator.accounts import add_user
+    from facilitator.contract.plugins import plugin_host
     from facilitator.extensions import db
-    from facilitator.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.web.accounts import add_user
 
     from ..conftest import PASSWORD, Console, Phone, login
 

@@ -96,7 +96,7 @@ def test_cookies_are_http_only_and_same_site(client, workshop, trainer):
 
 def test_sign_in_is_throttled_per_address_with_a_dutch_message(make_app):
     app = make_app(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT="10 per minute")
-    from facilitator.accounts import add_user
+    from facilitator.web.accounts import add_user
 
     with app.app_context():
         add_user("trainer@example.nl", "correct horse battery", "trainer")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import io
 import json
 
+from facilitator.contract.text import clean
 from facilitator.extensions import db
 from facilitator.library.models import StoredScenario
-from facilitator.text import clean
 
 INVISIBLE = ["\u202e", "\u202d", "\u2066", "\u2069", "\u200b", "\u200f", "\u2060", "\ufeff",
              "\u061c", "\x07", "\x1b"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator import workshops
 from facilitator.extensions import db, socketio
-from facilitator.models import Participant, Workshop
+from facilitator.sessions import workshops
+from facilitator.sessions.models import Participant, Workshop
 
 from ..conftest import Phone
 
@@ -25,9 +25,9 @@ def guarded_app(make_app):
 
 @pytest.fixture
 def open_session(guarded_app):
-    from facilitator import scenarios
-    from facilitator.accounts import add_user
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios
+    from facilitator.web.accounts import add_user
 
     with guarded_app.app_context():
         trainer = add_user("trainer@example.nl", "correct horse battery", "trainer")

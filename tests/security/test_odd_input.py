@@ -42,7 +42,7 @@ def test_yaml_nested_20000_deep_is_refused_with_a_message(trainer_client):
 
 def test_json_nested_100000_deep_is_a_400_in_the_api(app, trainer_client, workshop):
     from facilitator.extensions import db
-    from facilitator.models import User
+    from facilitator.sessions.models import User
     from facilitator.teamplan import tokens
 
     with app.app_context():

@@ -14,11 +14,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from facilitator import retention, scenarios, workshops
-from facilitator.accounts import add_user
 from facilitator.cli import main
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
-from facilitator.models import (
+from facilitator.sessions import retention, scenarios, workshops
+from facilitator.sessions.models import (
     Activity,
     Agreement,
     Entry,
@@ -28,7 +28,7 @@ from facilitator.models import (
     Workshop,
     utcnow,
 )
-from facilitator.plugins import plugin_host
+from facilitator.web.accounts import add_user
 
 from ..conftest import Console, Phone
 from ..servers import Server

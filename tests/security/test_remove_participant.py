@@ -4,7 +4,7 @@ colleague); their phone says so, and nothing it still sends is taken."""
 from __future__ import annotations
 
 from facilitator.extensions import db
-from facilitator.models import Participant
+from facilitator.sessions.models import Participant
 
 from ..conftest import Phone
 

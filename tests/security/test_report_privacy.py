@@ -11,10 +11,10 @@ import re
 import docx
 from pypdf import PdfReader
 
-from facilitator.accounts import add_user
 from facilitator.extensions import db
-from facilitator.models import User
+from facilitator.sessions.models import User
 from facilitator.teamplan import tokens
+from facilitator.web.accounts import add_user
 
 from ..conftest import PASSWORD, Console, Phone, login
 
@@ -69,7 +69,7 @@ def test_polling_the_report_between_answers_reveals_nothing_about_an_unrevealed_
         app, trainer_client, workshop):
     with app.app_context():
         add_user(LEAD, PASSWORD, "teamlead")
-        from facilitator.models import Workshop
+        from facilitator.sessions.models import Workshop
         from facilitator.teamplan import teams
         teams.link_lead(db.session.get(Workshop, workshop["id"]).team, LEAD)
         db.session.commit()

@@ -3,7 +3,7 @@ trainers behind one router do not lock each other out by signing in."""
 
 from __future__ import annotations
 
-from facilitator.accounts import add_user
+from facilitator.web.accounts import add_user
 
 PASSWORD = "correct horse battery"
 

@@ -4,9 +4,9 @@ connected to another server process (which learns of the sign-out through the sh
 
 from __future__ import annotations
 
-from facilitator import signouts
 from facilitator.extensions import db, socketio
-from facilitator.models import Workshop
+from facilitator.live import signouts
+from facilitator.sessions.models import Workshop
 
 from ..conftest import Console, login
 
@@ -45,8 +45,8 @@ def test_a_console_on_another_process_is_refused_at_its_next_event(app, trainer_
 
 def test_disabling_an_account_ends_its_live_consoles(app, trainer_client, workshop, trainer):
     """Issue 23 (accounts): a disabled account's consoles end, as at a sign-out."""
-    from facilitator import accounts
-    from facilitator.models import User
+    from facilitator.sessions.models import User
+    from facilitator.web import accounts
 
     console = Console(app, trainer_client, workshop["id"])
     assert console.do("start")["ok"]

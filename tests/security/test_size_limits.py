@@ -14,7 +14,7 @@ import pytest
 import socketio
 
 from facilitator.extensions import db
-from facilitator.models import Team
+from facilitator.sessions.models import Team
 
 from ..clients import join_phone
 from ..conftest import Console

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import scenarios
-from facilitator.plugins import plugin_host
+from facilitator.contract.plugins import plugin_host
+from facilitator.sessions import scenarios
 
 from .conftest import dump
 from .payloads import PAYLOADS

@@ -8,10 +8,10 @@ every view's HTML of every step in ``seen`` for the caller to check.
 
 from __future__ import annotations
 
-from facilitator import scenarios, workshops
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db, socketio
-from facilitator.models import User
-from facilitator.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import User
 
 from ..conftest import Console, Phone
 from .forms import actions, choices, forms

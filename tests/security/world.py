@@ -13,15 +13,16 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from facilitator import create_app, scenarios, workshops
-from facilitator.accounts import add_user
+from facilitator import create_app
+from facilitator.contract.plugins import plugin_host
 from facilitator.database import upgrade
 from facilitator.extensions import db, socketio
 from facilitator.library import store as library
-from facilitator.models import Agreement, Team, User
-from facilitator.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import Agreement, Team, User
 from facilitator.teamplan import tokens
 from facilitator.teamplan.models import TeamLead
+from facilitator.web.accounts import add_user
 
 from ..conftest import PASSWORD, _config
 

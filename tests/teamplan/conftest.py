@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from facilitator import scenarios, workshops
-from facilitator.accounts import add_user
+from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
-from facilitator.models import Agreement, User
-from facilitator.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import Agreement, User
 from facilitator.teamplan import plan, teams
+from facilitator.web.accounts import add_user
 
 from ..conftest import PASSWORD, login
 

@@ -34,7 +34,7 @@ def test_a_team_lead_gets_403_and_learns_nothing_of_another_team(app, world, lea
         assert lead_client.post(url, data=data).status_code == 403, url
 
     from facilitator.extensions import db
-    from facilitator.models import Agreement
+    from facilitator.sessions.models import Agreement
 
     with app.app_context():
         secret = db.session.get(Agreement, world["secret"])

@@ -12,7 +12,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from facilitator.extensions import db
-from facilitator.models import Agreement, utcnow
+from facilitator.sessions.models import Agreement, utcnow
 from facilitator.teamplan.models import AccessToken
 
 from ..conftest import login
@@ -195,7 +195,7 @@ def test_the_api_needs_no_csrf_token_but_the_pages_do(make_app, world):
     login_page = pages.post("/login", data={"email": "trainer@example.nl", "password": "x"})
     assert login_page.status_code == 400  # the form without its CSRF token is refused
     with app.app_context():
-        from facilitator.models import User
+        from facilitator.sessions.models import User
         from facilitator.teamplan import tokens
 
         user = db.session.query(User).filter_by(email="trainer@example.nl").one()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from facilitator.extensions import db
-from facilitator.models import Agreement, Team, User
+from facilitator.sessions.models import Agreement, Team, User
 from facilitator.teamplan import plan
 
 from .api_contract import CheckingClient

@@ -1,8 +1,8 @@
 """A trainer's display name stands in the team plan and its downloads instead of the e-mail."""
 
-from facilitator import accounts
 from facilitator.extensions import db
-from facilitator.models import User
+from facilitator.sessions.models import User
+from facilitator.web import accounts
 
 
 def test_the_display_name_replaces_the_e_mail_in_the_plan_and_exports(app, world, trainer_client,

@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from facilitator.extensions import db
-from facilitator.models import Agreement, Team, User
+from facilitator.sessions.models import Agreement, Team, User
 from facilitator.teamplan import plan
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

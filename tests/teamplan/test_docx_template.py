@@ -30,9 +30,9 @@ def test_the_word_files_take_the_house_style(make_app, tmp_path):
 
     app = make_app(DOCX_TEMPLATE=str(template))
     with app.app_context():
-        from facilitator.accounts import add_user
         from facilitator.extensions import db
         from facilitator.teamplan import teams
+        from facilitator.web.accounts import add_user
 
         add_user("trainer@example.nl", PASSWORD, "trainer")
         team = teams.create("Balie", "Publiekszaken")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facilitator.extensions import db
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 
 
 def test_the_expected_result_is_entered_edited_and_exported(app, world, trainer_client, lead_client):

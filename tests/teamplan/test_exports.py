@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from facilitator import ANONYMOUS, NAMED, Contribution, Step, WorkForm, hookimpl
 from facilitator.extensions import db
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 
 from ..conftest import Console, Phone
 from .conftest import SECRET_TEXT
@@ -81,9 +81,9 @@ def _text_of_pdf(data: bytes) -> str:
 @pytest.fixture
 def held(make_app, monkeypatch):
     """A named session with anonymous and named steps, run live with three named phones."""
-    from facilitator import scenarios, workshops
-    from facilitator.accounts import add_user
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.web.accounts import add_user
 
     from ..conftest import PASSWORD, login
 

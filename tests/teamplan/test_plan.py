@@ -3,7 +3,7 @@
 import re
 
 from facilitator.extensions import db
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 from facilitator.teamplan.models import AgreementChange
 
 
@@ -159,9 +159,9 @@ def test_a_trainer_creates_and_renames_a_team(app, trainer_client):
 
 
 def test_a_session_without_team_can_be_put_in_a_team_plan(app, trainer, trainer_client, world):
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]

@@ -9,9 +9,9 @@ import io
 import openpyxl
 import pytest
 
-from facilitator import scenarios, workshops
-from facilitator.accounts import add_user
-from facilitator.plugins import plugin_host
+from facilitator.contract.plugins import plugin_host
+from facilitator.sessions import scenarios, workshops
+from facilitator.web.accounts import add_user
 
 from ..conftest import PASSWORD, Console, Phone, login
 

@@ -8,7 +8,7 @@ import pytest
 
 from facilitator import ActionRejected, ConfigInvalid, InputRejected
 from facilitator.extensions import db, socketio
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 from facilitator.teamplan.models import AgreementChange
 from facilitator.testing import Bench
 from plugins.review.workform import ReviewTeamPlan
@@ -124,9 +124,9 @@ def test_due_dates_read_the_dutch_way():
 
 @pytest.fixture
 def review(app, world):
-    from facilitator import scenarios, workshops
-    from facilitator.models import User
-    from facilitator.plugins import plugin_host
+    from facilitator.contract.plugins import plugin_host
+    from facilitator.sessions import scenarios, workshops
+    from facilitator.sessions.models import User
 
     with app.app_context():
         db.session.get(Agreement, world["agreements"][2]).status = "dropped"
@@ -187,7 +187,7 @@ def test_a_later_session_reviews_the_open_agreements_live(app, world, review, tr
 
 
 def test_the_host_refuses_a_status_change_for_another_teams_agreement(app, world, review):
-    from facilitator.models import Workshop
+    from facilitator.sessions.models import Workshop
     from facilitator.teamplan.followup import set_agreement_status
 
     with app.test_request_context():

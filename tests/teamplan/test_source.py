@@ -9,7 +9,7 @@ import io
 import pytest
 
 from facilitator.extensions import db
-from facilitator.models import Activity, Agreement, Workshop
+from facilitator.sessions.models import Activity, Agreement, Workshop
 
 from .test_api import _auth, _check, _new_token
 

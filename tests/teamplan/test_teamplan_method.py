@@ -6,7 +6,7 @@ team takes up gets an owner and a date; the dilemma's team choice goes in with a
 from datetime import date
 
 from facilitator.extensions import db
-from facilitator.models import Agreement
+from facilitator.sessions.models import Agreement
 from facilitator.testing import Bench
 from plugins.dilemma.workform import Dilemma
 

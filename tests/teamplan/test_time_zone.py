@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from facilitator.extensions import db
-from facilitator.models import Agreement, Workshop
+from facilitator.sessions.models import Agreement, Workshop
 
 from .test_api import _auth, _new_token
 

@@ -11,8 +11,8 @@ import subprocess
 
 from click.testing import CliRunner
 
-from facilitator import venue
 from facilitator.cli import main
+from facilitator.web import venue
 
 from ..conftest import PASSWORD
 from ..servers import Server, free_port

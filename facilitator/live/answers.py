@@ -1,0 +1,168 @@
+"""Answers that arrive together are taken together.
+
+When hundreds of phones answer within seconds, each answer on its own would build the whole step
+(every entry, every participant), wait for a database connection and commit alone. Here the
+answers to one workshop are taken in turns: whoever brings an answer while none are being taken
+takes every answer waiting, with one view of the step and one commit for all of them, then hands
+the turn to the next waiting answer. Answers taken together are judged against the step as it was
+before them, as simultaneous answers always were. One answer alone is ``participation.submit``.
+
+While answers keep coming, the next turn waits as long as the last one took before it begins, so
+that a session's answers take at most about half of the process's time and each turn takes more of
+them; an answer to a quiet session is taken at once.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..contract.plugins import work_form
+from ..contract.workform import InputRejected
+from ..extensions import db, socketio
+from ..i18n import _
+from ..sessions import participation, stepviews
+from ..sessions.models import Participant
+
+
+@dataclass(eq=False)
+class Answer:
+    participant_id: int
+    step_key: str
+    data: Any
+    client_id: str | None
+    passing: bool
+    changed: bool = False
+    failure: Exception | None = None
+    finished: bool = False
+    leads: bool = False
+    ready: threading.Event = field(default_factory=threading.Event)
+
+
+class Desk:
+    """Where the answers of this process queue up, per workshop."""
+
+    #: The longest a turn waits for more answers to gather.
+    MOST_RESTING = 0.05
+
+    def __init__(self):
+        self.mutex = threading.Lock()
+        self.waiting: dict[int, list[Answer]] = {}
+        self.busy: set[int] = set()
+        self.resting: dict[int, float] = {}  # workshop id -> how long its next turn waits first
+
+    def submit(self, workshop_id: int, participant_id: int, step_key: str, data, *,
+               client_id=None, passing: bool = False) -> bool:
+        """Store the answer (with whatever else is waiting); return False if nothing changed."""
+        answer = Answer(participant_id, step_key, data, client_id, passing)
+        db.session.close()  # hold no database connection while waiting; see what is stored then
+        with self.mutex:
+            self.waiting.setdefault(workshop_id, []).append(answer)
+            if workshop_id not in self.busy:
+                self.busy.add(workshop_id)
+                answer.leads = True
+        while not answer.finished:
+            if answer.leads:
+                self._take_turn(workshop_id)
+            else:
+                answer.ready.wait()
+        if answer.failure is not None:
+            raise answer.failure
+        return answer.changed
+
+    def _take_turn(self, workshop_id: int) -> None:
+        with self.mutex:
+            rest = self.resting.pop(workshop_id, 0.0)
+        if rest:
+            socketio.sleep(rest)  # what arrives meanwhile is taken in this turn
+        with self.mutex:
+            batch = self.waiting.pop(workshop_id, [])
+        began = time.monotonic()
+        try:
+            take_together(workshop_id, batch)
+        except Exception as failed:  # the whole turn failed (no session, no database): all hear it
+            db.session.rollback()
+            for answer in batch:
+                answer.failure = answer.failure or failed
+        finally:
+            for answer in batch:
+                answer.finished = True
+                answer.ready.set()
+            with self.mutex:
+                if following := self.waiting.get(workshop_id):  # answers keep coming: rest first
+                    self.resting[workshop_id] = min(time.monotonic() - began, self.MOST_RESTING)
+                    following[0].leads = True
+                    following[0].ready.set()
+                else:
+                    self.busy.discard(workshop_id)
+
+
+def take_together(workshop_id: int, batch: list[Answer]) -> None:
+    """Judge, store and announce these answers to one workshop, with one view and one commit."""
+    if (found := stepviews.workshop_and_step(workshop_id)) is None:
+        raise InputRejected(_("This session no longer exists."))
+    workshop, here = found
+    steps: dict[str, tuple | InputRejected] = {}
+    for answer in batch:
+        if answer.step_key not in steps:
+            try:
+                steps[answer.step_key] = participation.open_step(workshop, answer.step_key, here)
+            except InputRejected as refused:
+                steps[answer.step_key] = refused
+        if isinstance(steps[answer.step_key], InputRejected):
+            answer.failure = steps[answer.step_key]
+    if not (taken := [answer for answer in batch if answer.failure is None]):
+        return
+    activity, row, step = steps[taken[0].step_key]
+    view = stepviews.build(workshop, activity, row)
+    form = work_form(activity.type)
+    authors = {entry.author for entry in view.entries}
+    in_session = {p.id: p for p in db.session.execute(  # plain rows: id and display_name
+        select(Participant.id, Participant.display_name).where(
+            Participant.workshop_id == workshop_id,
+            Participant.id.in_({answer.participant_id for answer in taken})))}
+    for answer in taken:
+        participant = in_session.get(answer.participant_id)
+        if participant is None:
+            answer.failure = InputRejected(_("You are not in this session. Open the join link again."))
+            continue
+        author = stepviews.author_key(row.id, participant.id, step.visibility)
+        own = view if author not in authors else replace(
+            view, entries=[replace(e, mine=True) if e.author == author else e for e in view.entries])
+        try:
+            contribution = participation.contribution_of(form, own, workshop, participant,
+                                                         answer.data, answer.passing)
+        except Exception as refused:  # a refusal, or a work form's mistake: this answer's alone
+            answer.failure = refused
+            continue
+        answer.changed = participation.stage(row.id, author, contribution, answer.client_id,
+                                             None if author.startswith("a") else participant.id)
+    try:
+        db.session.commit()
+    except IntegrityError:  # another process stored one of these at the same moment
+        db.session.rollback()
+        for answer in taken:
+            if answer.failure is None:
+                _alone(answer)
+        return
+    changed = [answer.participant_id for answer in taken if answer.changed]
+    if changed:
+        participation.announce_input(workshop_id, form, changed)
+
+
+def _alone(answer: Answer) -> None:
+    try:
+        answer.changed = participation.submit(
+            db.session.get(Participant, answer.participant_id), answer.step_key, answer.data,
+            client_id=answer.client_id, passing=answer.passing)
+    except InputRejected as refused:
+        answer.failure = refused
+
+
+desk = Desk()
+submit = desk.submit

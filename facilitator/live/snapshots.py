@@ -1,0 +1,293 @@
+"""Full snapshots of what each view shows now: the phone, the shared screen, the console.
+
+A (re)connecting client asks for one and gets everything; live updates are the same snapshots,
+pushed. Every snapshot is rendered from a ``Reading``: one read of the session (the workshop, its
+steps, its people and the current step's entries) that all views rendered at that moment share,
+so that refreshing the screen, the console and a thousand phones reads the database once.
+Participant text reaches the HTML only through Jinja's autoescaping.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cached_property, partial
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from sqlalchemy import select
+
+from ..contract import lifecycle
+from ..contract.plugins import work_form
+from ..contract.workform import TRAINER_ONLY, StepView
+from ..contract.workform import Participant as ParticipantData
+from ..extensions import db
+from ..i18n import _, plain, template_translators
+from ..sessions import countdown, stepviews
+from ..sessions.models import Activity, Agreement, Participant, StepState, Workshop
+
+log = logging.getLogger("facilitator.snapshots")
+FAILED = "live/step_failed.html"  # in place of a work form's template that failed
+
+#: The console lists people one by one up to this many; in a larger session it lists those who
+#: need a moment or are offline first, and counts the rest.
+PEOPLE_LISTED = 60
+
+
+enough_for_screen = lifecycle.enough  # the minimum group rule, for the session report
+
+def read(workshop: Workshop) -> Reading:
+    """Read the session now, for the snapshots of one moment."""
+    rendered = time.time()  # before anything is read: see ``Reading.meta``
+    db.session.refresh(workshop)
+    return _read_on(workshop, rendered)
+
+
+def read_by_id(workshop_id: int) -> Reading | None:
+    """``read`` for a session known by its id; None if it no longer exists."""
+    rendered = time.time()
+    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
+    return _read_on(workshop, rendered) if workshop is not None else None
+
+
+def _read_on(workshop: Workshop, rendered: float) -> Reading:
+    steps = stepviews.flat_steps(workshop)
+    people = stepviews.people(workshop.id)
+    here = stepviews.at_position(workshop, steps) if workshop.status != "waiting" else None
+    view = stepviews.build(workshop, *here, people_rows=people) if here else None
+    return Reading(workshop, rendered, steps, people, here, view)
+
+
+@dataclass
+class Reading:
+    """The session as read at one moment (``rendered``), and the snapshots rendered from it.
+
+    ``people`` are plain rows (see ``stepviews.people``); ``here`` is the current activity and
+    step row, and ``view`` the step as its work form sees it, once the session has started.
+    """
+
+    workshop: Workshop
+    rendered: float
+    steps: list[tuple[Activity, StepState]]
+    people: list
+    here: tuple[Activity, StepState] | None
+    view: StepView | None
+
+    @cached_property
+    def form(self):
+        return work_form(self.here[0].type) if self.here else None
+
+    @cached_property
+    def countdown(self) -> countdown.Countdown | None:
+        """The current step's countdown, as it stands when the reading began."""
+        if self.view is None or self.workshop.status != "running":
+            return None
+        return countdown.of(self.view.step, self.here[1], self.rendered)
+
+    @cached_property
+    def results(self):
+        """The step's results over everyone's entries, as the console sees them; in the session's
+        language. Screens and phones get them only through ``lifecycle.results_for``."""
+        if self.view is None:
+            return None
+        with self._language():
+            return self.form.results(self.view)
+
+    def _results_for(self, view: StepView, role: str):
+        """The gate: what ``role``'s templates get as ``results`` (None until revealed and
+        below the minimum group)."""
+        if not lifecycle.shown(view, role):
+            return None
+        if view is self.view:
+            return self.results
+        with self._language():
+            return lifecycle.results_for(self.form, view, role)
+
+    @cached_property
+    def meta(self) -> dict:
+        """What the snapshots show, in numbers. ``rendered`` is when the reading began: a view
+        that receives a snapshot older than the one it shows ignores it (overtaken on the way)."""
+        workshop, view = self.workshop, self.view
+        meta = {"rendered": self.rendered, "status": workshop.status,
+                "position": workshop.position, "total": len(self.steps),
+                "joined": len(self.people),
+                "connected": sum(1 for p in self.people if p.connections > 0), "step": None}
+        if view is not None:
+            answered = len({e.author for e in view.entries if e.author != "trainer"})
+            with self._language():
+                title = plain(view.step.title)
+            meta.update(step=view.step.key, title=title,
+                        visibility=view.step.visibility, takes_input=view.step.takes_input,
+                        open=view.open, revealed=view.revealed, answered=answered,
+                        activity=self.here[0].title)
+            # where the group is within this work form, as the room says it: "step 3 of 6"
+            siblings = [row.id for activity, row in self.steps if activity.id == self.here[0].id]
+            meta.update(part=siblings.index(self.here[1].id) + 1, parts=len(siblings))
+        return meta
+
+    # -- the shared screen -----------------------------------------------------------------------
+    def screen(self) -> dict:
+        with self._language():  # the work form's results too: see ``_language``
+            return self._screen()
+
+    def _screen(self) -> dict:
+        context = {"workshop": self.workshop, "view": self.view, "meta": self.meta}
+        if self.view is not None:
+            view, form = self.view, self.form
+            if view.step.visibility == TRAINER_ONLY:
+                view = replace(view, entries=[])
+            context.update(view=view, form=lifecycle.TemplateForm(form), activity=self.here[0],
+                           results=self._results_for(view, lifecycle.SCREEN),
+                           countdown=self.countdown,
+                           too_few=view.revealed and not lifecycle.enough(view),
+                           template=form.template("screen"))
+        return self._render("live/screen_step.html", context)
+
+    # -- the trainer's console -------------------------------------------------------------------
+    def console(self) -> dict:
+        with self._language():
+            return self._console()
+
+    def _console(self) -> dict:
+        workshop = self.workshop
+        agreements = db.session.scalars(select(Agreement).where(
+            Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
+        participant_label = _("Participant %(n)d")  # one translation for everyone listed
+        listed = self._people_listed()
+        context = {"workshop": workshop, "view": self.view, "people": self.people,
+                   "people_listed": listed, "people_unlisted": len(self.people) - len(listed),
+                   "pausing": sum(1 for p in self.people if p.needs_moment_since),
+                   "agreements": agreements, "meta": self.meta, "steps": self._outline(),
+                   "participant_label": participant_label}
+        if self.view is not None:
+            context.update(form=lifecycle.TemplateForm(self.form), activity=self.here[0],
+                           results=self._results_for(self.view, lifecycle.CONSOLE),
+                           enough=lifecycle.enough(self.view), countdown=self.countdown,
+                           template=self.form.template("console"))
+        return self._render("live/console_step.html", context)
+
+    def _people_listed(self) -> list[tuple[int, object]]:
+        """(number, person) for the console's list: everyone in the order they joined, or in a
+        large session those who need a moment, then those offline, then the rest, up to
+        ``PEOPLE_LISTED``. The number is their place in the order of joining."""
+        numbered = list(enumerate(self.people, start=1))
+        if len(numbered) <= PEOPLE_LISTED:
+            return numbered
+        numbered.sort(key=lambda item: (not item[1].needs_moment_since,
+                                        item[1].connections > 0, item[0]))
+        return numbered[:PEOPLE_LISTED]
+
+    def _outline(self) -> list[dict]:
+        outline = []
+        for index, (activity, row) in enumerate(self.steps):
+            step = stepviews.step_of(activity, row)
+            outline.append({"position": index, "activity": activity.title,
+                            "title": plain(step.title),
+                            "status": row.status, "revealed": row.revealed,
+                            "set_aside": row.set_aside})
+        return outline
+
+    # -- phones ----------------------------------------------------------------------------------
+    def phones(self, participant_ids: list[int] | None = None) -> Iterator[tuple[list[int], dict]]:
+        """Yield (participant ids, snapshot) for the given participants, or every connected one.
+
+        Phones that show the same thing share one rendering. A phone's page depends on who holds
+        it only through that person's own entries, their name and the work form's
+        ``phone_context``, so right after a step change, when nobody has answered yet, a room full
+        of phones is rendered once.
+        """
+        wanted = set(participant_ids) if participant_ids is not None else None
+        with self._language():
+            groups = self._phone_groups(wanted)
+        for ids, person, own in groups.values():
+            with self._language(person.language):
+                context = self._phone_context(person, own)
+            yield ids, self._render("live/phone_step.html", context, person.language)
+
+    def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
+        groups: dict[tuple, tuple[list[int], object, tuple]] = {}
+        for person in self.people:
+            if (person.id not in wanted) if wanted is not None else person.connections <= 0:
+                continue
+            own = self._own(person)
+            _view, mine, _me, extra = own
+            look = (person.language, tuple(e.id for e in mine),
+                    json.dumps(extra, sort_keys=True, default=repr) if extra else None,
+                    person.display_name if self.workshop.named else None)
+            if look in groups:
+                groups[look][0].append(person.id)
+            else:
+                groups[look] = ([person.id], person, own)
+        return groups
+
+    def phone(self, person: Participant) -> dict:
+        with self._language(person.language):
+            context = self._phone_context(person, self._own(person))
+        return self._render("live/phone_step.html", context, person.language)
+
+    def _own(self, person) -> tuple:
+        """(view, mine, me, extra): what is this person's own at the current step; ``person`` is a
+        Participant or a row of ``people``."""
+        shared = self.view
+        if shared is None:
+            return None, [], None, None
+        view, mine = shared, []
+        if self._authors:  # someone has answered: is it this person?
+            author = stepviews.author_key(self.here[1].id, person.id, shared.step.visibility)
+            if author in self._authors:
+                view = replace(shared, entries=[replace(e, mine=True) if e.author == author else e
+                                                for e in shared.entries])
+                mine = [e for e in view.entries if e.mine]
+        me = ParticipantData(person.id, person.display_name if self.workshop.named else None, True)
+        with self._language():
+            view = replace(view, earlier=partial(stepviews.own_entries_at, self.here[0], person.id))
+            return view, mine, me, self.form.phone_context(view, me, mine)
+
+    def _phone_context(self, person, own: tuple) -> dict:
+        """What one person's phone shows."""
+        view, mine, me, extra = own
+        meta = dict(self.meta)
+        context = {"workshop": self.workshop, "view": None, "meta": meta}
+        if view is None:
+            return context
+        form = self.form
+        with self._language():
+            offered = view.step.takes_input and view.open and lifecycle.offers_pass(form, view, me)
+        context.update(view=view, form=lifecycle.TemplateForm(form), activity=self.here[0],
+                       mine=mine, me=me, me_data=me, passed=any(e.passed for e in mine),
+                       pass_offered=offered,
+                       # a work form may mark one's own in them: the person's own view
+                       results=self._results_for(view, lifecycle.PHONE),
+                       template=form.template("phone"), extra=extra)
+        meta["mine"] = len(mine)
+        return context
+
+    @cached_property
+    def _authors(self) -> set[str]:
+        return {e.author for e in self.view.entries} if self.view is not None else set()
+
+    # -- rendering -------------------------------------------------------------------------------
+    def _language(self, chosen: str | None = None):
+        """Everything of the session in the session's language: the templates, and what the work
+        form computes for them (``results``, ``phone_context``, step titles), whatever the
+        language of the request or connection that caused the snapshot; only a phone's own choice
+        (``Participant.language``) changes its interface: what the trainer wrote stays as written."""
+        if chosen not in current_app.config["LANGUAGES"]:
+            chosen = None
+        return force_locale(chosen or self.workshop.language
+                            or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+    def _render(self, template: str, context: dict, language: str | None = None) -> dict:
+        with self._language(language):
+            try:
+                html = render_template(template, **context, **template_translators())
+            except Exception:  # a work form's template that fails spoils only its own part
+                if "form" not in context or context.get("template") == FAILED:
+                    raise
+                log.exception("work form %s: its template %s failed",
+                              self.form.name, context.get("template"))
+                return self._render(template, {**context, "template": FAILED}, language)
+        return {"html": html, "meta": context["meta"]}

@@ -1,0 +1,233 @@
+"""From stored rows to the plain ``StepView`` a work form works on."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from flask import current_app
+from flask_babel import force_locale
+from sqlalchemy import select
+
+from ..contract import lifecycle
+from ..contract.plugins import work_form
+from ..contract.workform import ANONYMOUS, NAMED, TRAINER_ONLY, Step, StepView
+from ..contract.workform import Entry as EntryData
+from ..contract.workform import Participant as ParticipantData
+from ..extensions import db
+from ..i18n import plain
+from .models import Activity, Entry, Participant, StepState, Workshop
+
+
+def plan(activity: Activity) -> list[Step]:
+    """The activity's steps, as its work form plans them from the (never changing) config, in the
+    session's language (titles as plain text); kept on the activity for as long as it is loaded,
+    and per language for the process."""
+    workshop = activity.workshop
+    language = (workshop.language if workshop is not None else None) or \
+        current_app.config["BABEL_DEFAULT_LOCALE"]
+    planned = getattr(activity, "_planned", None)
+    if planned is None or planned[0] != language:
+        planned = activity._planned = (language, _plan(activity.id, activity.type,
+                                                       _frozen(activity.config), language))
+    return planned[1]
+
+
+@lru_cache(maxsize=512)
+def _plan(_activity_id: int, kind: str, config: tuple, language: str) -> list[Step]:
+    with force_locale(language):
+        return [replace(step, title=plain(step.title), item=plain(step.item))
+                for step in work_form(kind).plan(_thawed(config))]
+
+
+def _frozen(value):
+    import json
+
+    return (json.dumps(value, sort_keys=True),)
+
+
+def _thawed(frozen):
+    import json
+
+    return json.loads(frozen[0])
+
+
+def step_of(activity: Activity, row: StepState) -> Step:
+    for step in plan(activity):
+        if step.key == row.key:
+            return step
+    raise LookupError(f"activity {activity.id} has no step {row.key!r}")
+
+
+def author_key(step_row_id: int, participant_id: int, visibility: str) -> str:
+    """Who wrote an entry, as stored: a name-free keyed hash for anonymous steps."""
+    if visibility != ANONYMOUS:
+        return f"p{participant_id}"
+    secret = current_app.config["SECRET_KEY"].encode()
+    digest = hmac.new(secret, f"{step_row_id}:{participant_id}".encode(), hashlib.sha256)
+    return "a" + digest.hexdigest()[:40]
+
+
+def _rows(query):
+    """Plain rows, past the ORM: a view of thousands of participants and entries stays cheap."""
+    db.session.flush()
+    return db.session.connection().execute(query).all()
+
+
+def people(workshop_id: int):
+    """The session's participants as plain rows, in the order they joined: ``id``,
+    ``display_name``, ``connections``, ``needs_moment_since`` and ``language`` (the phone's
+    interface language, when its holder chose one)."""
+    return _rows(select(Participant.id, Participant.display_name, Participant.connections,
+                        Participant.needs_moment_since, Participant.language)
+                 .where(Participant.workshop_id == workshop_id).order_by(Participant.id))
+
+
+class OnFirstUse(Sequence):
+    """A list made the first time someone looks into it: most steps never look at the session's
+    participants, and in a session of a thousand making them costs more than the rest of a view."""
+
+    __slots__ = ("_make", "_items")
+
+    def __init__(self, make: Callable[[], list]):
+        self._make, self._items = make, None
+
+    def _list(self) -> list:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
+def participants_of(workshop: Workshop) -> list[ParticipantData]:
+    """The participants as a work form sees them: with their name only in a named session."""
+    return _participants(people(workshop.id), workshop.named)
+
+
+def _participants(rows, named: bool) -> list[ParticipantData]:
+    return [ParticipantData(p.id, p.display_name if named else None, p.connections > 0,
+                            p.display_name)
+            for p in rows]
+
+
+def names_to_mask(rows) -> list[str]:
+    """Every name a participant gave (``rows`` as ``people`` reads them), sorted and tied to
+    nobody, for masking only.
+
+    Also in an anonymous session, where the join page still takes an optional name: a work form
+    needs it to keep "Anna saw it..." off the shared screen, and never gets to know whose it is.
+    """
+    return sorted({p.display_name.strip() for p in rows
+                   if p.display_name and p.display_name.strip()})
+
+
+def build(workshop: Workshop, activity: Activity, row: StepState, *,
+          viewer: Participant | None = None, participants=None, people_rows=None) -> StepView:
+    """The step as its work form sees it; ``participants`` in place of the session's own (the
+    session report hands anonymous steps participants without names); ``people_rows`` when the
+    caller has just read them with ``people``. Otherwise the people are read when someone looks
+    at them: taking an answer in a session of a thousand need not read the thousand."""
+    step = step_of(activity, row)
+    workshop_id, named = workshop.id, workshop.named
+    rows = OnFirstUse(lambda: people(workshop_id)) if people_rows is None else people_rows
+    show_names = named and step.visibility in (NAMED, TRAINER_ONLY)
+    names = {p.id: p.display_name for p in rows} if show_names else {}
+    mine_author = (author_key(row.id, viewer.id, step.visibility) if viewer else None)
+    entries = [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
+        EntryData(entry_id, author, slot, payload, participant_id,
+                  names.get(participant_id), author == mine_author)
+        for entry_id, author, slot, payload, participant_id in _rows(
+            select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
+            .where(Entry.step_id == row.id).order_by(Entry.id))
+    ]
+    return StepView(
+        activity_id=activity.id, activity_title=activity.title, config=activity.config,
+        state=lifecycle.handed(activity.state or {}), step=step,
+        data=lifecycle.handed(row.data or {}),
+        status=row.status, revealed=row.revealed, set_aside=row.set_aside, notes=row.notes,
+        entries=entries,
+        participants=OnFirstUse(lambda: _participants(rows, named))
+        if participants is None else participants,
+        names_to_mask=OnFirstUse(lambda: names_to_mask(rows)),
+        named_session=workshop.named,
+        minimum_group=current_app.config["MINIMUM_GROUP"],
+    )
+
+
+def own_entries_at(activity: Activity, participant_id: int, step_key: str) -> list[EntryData]:
+    """One participant's own entries at a step of the activity, marked ``mine``: for that
+    person's own phone only (``StepView.mine_at``). An anonymous step is searched by the keyed
+    hash that identifies the author within that step, as when its entries are marked mine."""
+    row = db.session.scalar(select(StepState).where(StepState.activity_id == activity.id,
+                                                    StepState.key == step_key))
+    if row is None:
+        return []
+    author = author_key(row.id, participant_id, step_of(activity, row).visibility)
+    return [EntryData(entry_id, author, slot, payload, found_id, None, True)
+            for entry_id, author, slot, payload, found_id in _rows(
+                select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
+                .where(Entry.step_id == row.id, Entry.author == author).order_by(Entry.id))]
+
+
+def flat_steps(workshop: Workshop) -> list[tuple[Activity, StepState]]:
+    rows = db.session.execute(
+        select(Activity, StepState).join(StepState, StepState.activity_id == Activity.id)
+        .where(Activity.workshop_id == workshop.id)
+        .order_by(Activity.position, StepState.position)
+    ).all()
+    return [(a, s) for a, s in rows]
+
+
+def current(workshop: Workshop) -> tuple[Activity, StepState] | None:
+    """The step the group is at, while the session runs."""
+    if workshop.status != "running":
+        return None
+    return current_any(workshop)
+
+
+def current_any(workshop: Workshop) -> tuple[Activity, StepState] | None:
+    """The step the session is or was last at, whatever its status (one row, not the outline)."""
+    in_order = (select(Activity, StepState).join(StepState, StepState.activity_id == Activity.id)
+                .where(Activity.workshop_id == workshop.id))
+    found = db.session.execute(in_order.order_by(Activity.position, StepState.position)
+                               .offset(max(workshop.position, 0)).limit(1)).first()
+    if found is None:  # past the end: the last step
+        found = db.session.execute(in_order.order_by(
+            Activity.position.desc(), StepState.position.desc()).limit(1)).first()
+    return (found[0], found[1]) if found is not None else None
+
+
+def workshop_and_step(workshop_id: int):
+    """(workshop, (activity, step row) or None) read afresh, in one round trip when the
+    workshop is at a step; None if the workshop no longer exists. For every answer."""
+    position = select(Workshop.position).where(Workshop.id == workshop_id).scalar_subquery()
+    found = db.session.execute(
+        select(Workshop, Activity, StepState)
+        .join(Activity, Activity.workshop_id == Workshop.id)
+        .join(StepState, StepState.activity_id == Activity.id)
+        .where(Workshop.id == workshop_id)
+        .order_by(Activity.position, StepState.position).offset(position).limit(1)
+        .execution_options(populate_existing=True)).first()
+    if found is not None:
+        return found[0], (found[1], found[2])
+    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
+    return (workshop, current_any(workshop)) if workshop is not None else None
+
+
+def at_position(workshop: Workshop, steps: list[tuple[Activity, StepState]]):
+    """The step the session is or was last at, from its ``flat_steps``."""
+    return steps[min(workshop.position, len(steps) - 1)] if steps else None
