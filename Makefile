@@ -40,7 +40,7 @@ services:
 
 test: services $(TEST_STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=25
 
 # Per translation domain (the host's, each plugin's): name the messages missing from its catalogs,
 # then compile every catalog (the .mo files are committed). The list of catalogs is the app's own:

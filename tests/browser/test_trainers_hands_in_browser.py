@@ -127,6 +127,8 @@ def test_the_trainer_starts_pauses_and_extends_a_countdown_seen_on_the_screen(
     title = console.locator("#current-title")
     expect(title).to_contain_text("Openingsstemming")
     console.click("[data-action=next]")
+    expect(title).to_contain_text("Voorbereiding")  # each side collects its arguments first
+    console.click("[data-action=next]")
     expect(title).to_have_text("Het debat")
     clock = console.locator("[data-countdown-time]")
     expect(clock).to_have_text("20:00")

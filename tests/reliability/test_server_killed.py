@@ -54,6 +54,9 @@ class Voter(threading.Thread):
             if ack.get("ok"):
                 self.acknowledged = choice
                 return
+            if ack.get("busy"):  # over this phone's event budget: the phone waits and sends again
+                time.sleep(float(ack.get("retry_after") or 0.5))
+                continue
             self.failure = f"refused: {ack}"
             return
         self.failure = "never acknowledged"
