@@ -36,6 +36,8 @@ def test_two_teams_play_three_questions_on_their_phones(live_server, trainer_pag
         phones.append(phone)
 
     console.click("[data-action=start]")
+    # The started step replaces the preview's form: fill in the one that stays.
+    expect(console.locator("body")).to_have_attribute("data-status", "running")
     console.fill("#quiz-count", "2")
     console.click("form[data-control=divide] button")
     expect(screen.locator(".quiz-teamcard")).to_have_count(2)
