@@ -17,7 +17,7 @@ from .contract.plugins import plugin_host
 from .contract.workform import InputRejected
 from .database import upgrade
 from .extensions import db, socketio
-from .i18n import _
+from .i18n import _, ngettext
 from .library import store as library
 from .sessions import retention, scenarios, workshops
 from .sessions.models import Participant, User
@@ -55,8 +55,9 @@ def port_taken(host: str, port: int) -> bool:
 
 
 def _port_refusal(port: int) -> str:
-    return (f"Port {port} is already in use by another program. Stop that program, or choose "
-            f"another port: facilitator serve --port {port + 1} (make run PORT={port + 1}).")
+    return _("Port %(port)d is already in use by another program. Stop that program, or choose "
+             "another port: facilitator serve --port %(next)d (make run PORT=%(next)d).",
+             port=port, next=port + 1)
 
 
 @main.command()
@@ -65,35 +66,39 @@ def _port_refusal(port: int) -> str:
 def serve(host: str, port: int) -> None:
     """Prepare the database and serve the app (phones, shared screen, console)."""
     serving.on_event_loop(sys.argv[1:])
-    if port_taken(host, port):
-        raise click.ClickException(_port_refusal(port))
     app = _app()
+    if port_taken(host, port):
+        with app.app_context():
+            raise click.ClickException(_port_refusal(port))
     done = upgrade(app)
     with app.app_context():
         if not app.config["MESSAGE_QUEUE"]:  # alone: nobody is connected before we start
             db.session.execute(update(Participant).values(connections=0))
             db.session.commit()
         if done == "created":
-            click.echo("The database was empty: its tables have been created.")
+            click.echo(_("The database was empty: its tables have been created."))
         found = venue.addresses()
         address = (found[0] if found else None) if host in ("0.0.0.0", "::") else host
         if app.config.get("PUBLIC_URL"):
             base = app.config["PUBLIC_URL"].rstrip("/")
         elif address is None:
             base = f"http://127.0.0.1:{port}"
-            click.echo("This computer has no network address: phones cannot reach it. Connect it "
-                       "to the venue's network (Wi-Fi or cable) and start again.")
+            click.echo(_("This computer has no network address: phones cannot reach it. Connect "
+                         "it to the venue's network (Wi-Fi or cable) and start again."))
         else:
             base = f"http://{address}:{port}"
-        click.echo(f"facilitator is running. Phones on the same network open: {base}/")
+        click.echo(_("facilitator is running. Phones on the same network open: %(url)s",
+                     url=f"{base}/"))
         if len(found) > 1 and not app.config.get("PUBLIC_URL") and host in ("0.0.0.0", "::"):
-            click.echo("This computer has several network addresses ("
-                       + ", ".join(found) + "); choose the one phones use on the console.")
+            click.echo(_("This computer has several network addresses (%(addresses)s); choose the "
+                         "one phones use on the console.", addresses=", ".join(found)))
         if not accounts.has_trainer():
             with app.test_request_context(base_url=base):
                 link = url_for("auth.setup", token=accounts.setup_token(), _external=True)
-            click.echo(f"No trainer account yet. Create the first one (link works once): {link}")
-        click.echo("Press Ctrl-C to stop.")
+            click.echo(_("No trainer account yet. Create the first one (the link works once): "
+                         "%(link)s", link=link))
+        click.echo(_("Press Ctrl-C to stop."))
+        stopped = _("facilitator stopped.")
     sys.stdout.flush()
     retention.start_daily(app)
     serving.settle()
@@ -104,9 +109,10 @@ def serve(host: str, port: int) -> None:
         pass
     except OSError as refused:  # another program took the port in the meantime
         if refused.errno == errno.EADDRINUSE:
-            raise click.ClickException(_port_refusal(port)) from None
+            with app.app_context():
+                raise click.ClickException(_port_refusal(port)) from None
         raise
-    click.echo("\nfacilitator stopped.")
+    click.echo("\n" + stopped)
 
 
 @main.group()
@@ -117,13 +123,18 @@ def user() -> None:
 def _password(from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\n")
-    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return click.prompt(_("Password"), hide_input=True, confirmation_prompt=True)
+
+
+def _role(role: str) -> str:
+    return {"trainer": _("trainer"), "teamlead": _("team lead")}.get(role, role)
 
 
 def _account(email: str):
     found = accounts.find(email)
     if found is None:
-        raise click.ClickException(f"No account {email.strip().lower()!r} (see: facilitator user list)")
+        raise click.ClickException(_("No account %(email)s (see: facilitator user list)",
+                                     email=repr(email.strip().lower())))
     return found
 
 
@@ -141,7 +152,7 @@ def user_add(email: str, role: str, name: str | None, password_stdin: bool) -> N
             accounts.add_user(email, password, role, name)
         except InputRejected as refused:
             raise click.ClickException(refused.message) from None
-    click.echo(f"Added {role} {email.strip().lower()}")
+        click.echo(_("Added %(role)s %(email)s", role=_role(role), email=email.strip().lower()))
 
 
 @user.command("list")
@@ -153,12 +164,13 @@ def user_list(as_json: bool) -> None:
     with app.app_context():
         rows = [{"email": u.email, "role": u.role, "name": u.display_name,
                  "disabled": u.disabled} for u in accounts.everyone()]
-    if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    for row in rows:
-        click.echo(f"{row['email']}  {row['role']}" + (f"  {row['name']}" if row["name"] else "")
-                   + ("  (disabled)" if row["disabled"] else ""))
+        if as_json:
+            click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+            return
+        for row in rows:
+            click.echo(f"{row['email']}  {_role(row['role'])}"
+                       + (f"  {row['name']}" if row["name"] else "")
+                       + (f"  ({_('disabled')})" if row["disabled"] else ""))
 
 
 @user.command("password")
@@ -183,7 +195,7 @@ def user_password(email: str, password_stdin: bool, as_link: bool, base_url: str
             accounts.set_password(found, _password(password_stdin))
         except InputRejected as refused:
             raise click.ClickException(refused.message) from None
-    click.echo(f"New password set for {email}")
+        click.echo(_("New password set for %(email)s", email=email))
 
 
 @user.command("disable")
@@ -194,7 +206,7 @@ def user_disable(email: str) -> None:
     upgrade(app)
     with app.app_context():
         accounts.set_disabled(_account(email), True)
-    click.echo(f"Disabled {email.strip().lower()}")
+        click.echo(_("Disabled %(email)s: it can no longer sign in.", email=email.strip().lower()))
 
 
 @user.command("enable")
@@ -204,7 +216,7 @@ def user_enable(email: str) -> None:
     upgrade(app)
     with app.app_context():
         accounts.set_disabled(_account(email), False)
-    click.echo(f"Enabled {email.strip().lower()}")
+        click.echo(_("Enabled %(email)s: it can sign in again.", email=email.strip().lower()))
 
 
 @main.command("plugins")
@@ -252,11 +264,12 @@ def scenarios_validate(paths: tuple[Path, ...]) -> None:
     app = _app()
     with app.app_context():
         problems = scenarios.validate_paths(list(paths), plugin_host())
-    for problem in problems:
-        click.echo(problem, err=True)
-    if problems:
-        sys.exit(1)
-    click.echo(f"{len(paths)} scenario file(s) valid")
+        for problem in problems:
+            click.echo(problem, err=True)
+        if problems:
+            sys.exit(1)
+        click.echo(ngettext("%(num)d scenario file is valid", "%(num)d scenario files are valid",
+                            len(paths)))
 
 
 @main.group("session")
@@ -277,7 +290,8 @@ def session_create(scenario_id, trainer_email, team, named, as_json, base_url) -
     with app.app_context():
         trainer = db.session.scalar(select(User).where(User.email == trainer_email.lower()))
         if trainer is None or trainer.role != "trainer":
-            raise click.ClickException(f"No trainer {trainer_email!r}")
+            raise click.ClickException(_("No trainer %(email)s (see: facilitator user list)",
+                                         email=repr(trainer_email)))
         # as on the dashboard: a built-in scenario by id, or the trainer's own or a shared one
         # by its library key (stored-N)
         found = library.choosable(trainer, plugin_host()).get(scenario_id)
@@ -355,10 +369,14 @@ def retention_command(dry_run: bool) -> None:
     upgrade(app)
     with app.app_context():
         done = retention.forget_names(dry_run=dry_run)
-        days = app.config["RETENTION_DAYS"]
-    verb = "would remove" if dry_run else "removed"
-    click.echo(f"{verb} {done.names} name(s) and {done.moments} 'I need a moment' signal(s) "
-               f"in {done.sessions} session(s) over for more than {days} days")
+        figures = {"names": done.names, "moments": done.moments, "sessions": done.sessions,
+                   "days": app.config["RETENTION_DAYS"]}
+        if dry_run:
+            click.echo(_("Would remove %(names)d name(s) and %(moments)d 'I need a moment' signal(s) "
+                         "in %(sessions)d session(s) over for more than %(days)d days.", **figures))
+        else:
+            click.echo(_("Removed %(names)d name(s) and %(moments)d 'I need a moment' signal(s) "
+                         "in %(sessions)d session(s) over for more than %(days)d days.", **figures))
 
 
 @main.group("db")
@@ -368,9 +386,11 @@ def db_group() -> None:
 
 @db_group.command("upgrade")
 def db_upgrade() -> None:
-    done = upgrade(_app())
-    click.echo({"created": "database created", "upgraded": "database upgraded"}
-               .get(done, "database is up to date"))
+    app = _app()
+    done = upgrade(app)
+    with app.app_context():
+        click.echo({"created": _("The database was created."),
+                    "upgraded": _("The database was upgraded.")}.get(done, _("The database is up to date.")))
 
 
 from .teamplan.cli import export_group  # noqa: E402  (facilitator export ...)

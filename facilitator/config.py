@@ -51,6 +51,9 @@ def from_environment() -> dict:
         "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
         # times are shown in this zone (Flask-Babel), stored in UTC
+        # The language of pages nobody chose a language for, and of the command line (nl or en)
+        "BABEL_DEFAULT_LOCALE": os.environ.get("FACILITATOR_LANGUAGE", "nl")
+        if os.environ.get("FACILITATOR_LANGUAGE", "nl") in DEFAULTS["LANGUAGES"] else "nl",
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("FACILITATOR_TIMEZONE") or "Europe/Amsterdam",
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
         # A .docx whose styles, headers and footers the Word exports take (a house style).

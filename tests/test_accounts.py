@@ -33,17 +33,17 @@ def test_the_command_line_lists_resets_disables_and_enables_accounts(tmp_path, m
                        "disabled": False},
                       {"email": "lead@example.nl", "role": "teamlead", "name": None,
                        "disabled": False}]
-    assert "lead@example.nl  teamlead" in run("user", "list").output
+    assert "lead@example.nl  teamleider" in run("user", "list").output
     reset = run("user", "password", "lead@example.nl", "--password-stdin", input=NEW + "\n")
-    assert reset.exit_code == 0 and "New password set for lead@example.nl" in reset.output
+    assert reset.exit_code == 0 and "Nieuw wachtwoord ingesteld voor lead@example.nl" in reset.output
     short = run("user", "password", "lead@example.nl", "--password-stdin", input="kort\n")
     assert short.exit_code == 1 and "minstens 10 tekens" in short.output
     link = run("user", "password", "lead@example.nl", "--link", "--base-url", "http://10.0.0.5:5000")
     assert re.fullmatch(r"http://10\.0\.0\.5:5000/reset/\S+\n", link.output)
     assert run("user", "disable", "lead@example.nl").exit_code == 0
-    assert "(disabled)" in run("user", "list").output
+    assert "(uitgeschakeld)" in run("user", "list").output
     assert run("user", "enable", "lead@example.nl").exit_code == 0
-    assert "(disabled)" not in run("user", "list").output
+    assert "(uitgeschakeld)" not in run("user", "list").output
     assert run("user", "disable", "nobody@example.nl").exit_code == 1
 
 

@@ -129,3 +129,21 @@ def test_session_create_takes_a_stored_scenario_by_its_library_key(tmp_path, mon
     assert create("stellingen-veilig-werken").exit_code == 0
     with app.app_context():
         db.engine.dispose()
+
+
+def test_the_command_line_speaks_the_configured_language(tmp_path, monkeypatch):
+    """Dutch by default, English with FACILITATOR_LANGUAGE=en; an unknown language falls back to
+    Dutch rather than to untranslated text."""
+    _run(tmp_path, monkeypatch, "user", "add", "a@example.nl", "--role", "teamlead",
+         "--password-stdin", input="een lang wachtwoord\n")
+    dutch = _run(tmp_path, monkeypatch, "user", "disable", "a@example.nl")
+    assert dutch.output.strip() == "a@example.nl is uitgeschakeld: dit account kan niet meer inloggen."
+    assert "a@example.nl  teamleider  (uitgeschakeld)" in _run(tmp_path, monkeypatch, "user", "list").output
+    monkeypatch.setenv("FACILITATOR_LANGUAGE", "en")
+    english = _run(tmp_path, monkeypatch, "user", "enable", "a@example.nl")
+    assert english.output.strip() == "Enabled a@example.nl: it can sign in again."
+    missing = CliRunner().invoke(main, ["user", "disable", "nobody@example.nl"])
+    assert missing.exit_code == 1 and "No account 'nobody@example.nl'" in missing.output
+    monkeypatch.setenv("FACILITATOR_LANGUAGE", "fr")
+    assert "Er is geen account 'nobody@example.nl'" in CliRunner().invoke(
+        main, ["user", "disable", "nobody@example.nl"]).output

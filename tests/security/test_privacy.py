@@ -134,10 +134,11 @@ def test_the_retention_command_counts_then_removes(make_app, tmp_path):
            "FACILITATOR_SECRET_KEY": "test-secret"}
     dry = CliRunner().invoke(main, ["retention", "--dry-run"], env=env)
     assert dry.exit_code == 0, dry.output
-    assert "would remove 2 name(s) and 1 'I need a moment' signal(s) in 1 session(s)" in dry.output
+    assert ("Zou 2 naam/namen en 1 'Ik heb even een moment nodig'-signaal/signalen verwijderen, "
+            "in 1 sessie(s)") in dry.output
     assert _people(app, session["id"])[0][0] == "Femke"
     done = CliRunner().invoke(main, ["retention"], env=env)
-    assert "removed 2 name(s)" in done.output and "more than 30 days" in done.output
+    assert "2 naam/namen en 1" in done.output and "langer dan 30 dagen" in done.output
     assert _people(app, session["id"]) == [(None, None)] * 2
     assert b"Femke" not in _file_bytes(database)
 

@@ -87,8 +87,9 @@ def _cli(tmp_path, monkeypatch, *args):
 
 
 def test_db_upgrade_says_created_for_a_new_database_and_up_to_date_after(tmp_path, monkeypatch):
-    assert _cli(tmp_path, monkeypatch, "db", "upgrade").output.strip() == "database created"
-    assert _cli(tmp_path, monkeypatch, "db", "upgrade").output.strip() == "database is up to date"
+    assert _cli(tmp_path, monkeypatch, "db", "upgrade").output.strip() == "De database is aangemaakt."
+    assert _cli(tmp_path, monkeypatch, "db", "upgrade").output.strip() == \
+        "De database was al bijgewerkt: er is niets veranderd."
 
 
 def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path):
@@ -99,9 +100,9 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(tmp_path):
                               text=True, timeout=60, cwd=second.folder)
         assert done.returncode == 1
         assert "Traceback" not in done.stderr + done.stdout
-        assert "is running" not in done.stdout
+        assert "draait" not in done.stdout
         lines = done.stderr.strip().splitlines()
-        assert len(lines) == 1 and f"Port {server.port} is already in use" in lines[0]
+        assert len(lines) == 1 and f"Poort {server.port} is al in gebruik" in lines[0]
     finally:
         server.stop()
 
@@ -114,8 +115,8 @@ def test_serve_tells_about_a_new_database_and_ctrl_c_ends_quietly(tmp_path):
     server.stop(signal.SIGINT)
     assert process.returncode == 0
     log = (tmp_path / "server.log").read_text()
-    assert "its tables have been created" in log and "up to date" not in log
-    running = re.search(r"Phones on the same network open: http://([0-9.]+):", log).group(1)
+    assert "de tabellen zijn aangemaakt" in log and "al bijgewerkt" not in log
+    running = re.search(r"Telefoons op hetzelfde netwerk openen: http://([0-9.]+):", log).group(1)
     assert running in interface_addresses()
     assert "Traceback" not in log and "KeyboardInterrupt" not in log
-    assert log.rstrip().endswith("facilitator stopped.")
+    assert log.rstrip().endswith("facilitator is gestopt.")
