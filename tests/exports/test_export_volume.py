@@ -69,7 +69,16 @@ def test_ten_thousand_characters_without_a_space(plan):
     assert word in read_xlsx(plan)
     assert word in read_csv(plan)
     assert word in markdown.render_team_plan(plan)
-    assert read_pdf(plan).count("Q") >= 3 * 10_000  # wrapped over lines and pages, not cut
+
+
+def test_the_longest_words_the_plan_takes_wrap_in_the_pdf(plan):
+    """The API takes at most 2,000 characters of text and 120 of owner (schemas.py); laid out
+    without a space, they wrap over lines and pages instead of being cut off. (A 10,000-character
+    word takes WeasyPrint most of a minute and cannot reach a PDF.)"""
+    text, owner = "Q" * 2_000, "W" * 120
+    plan = replace(plan, agreements=[AgreementRow(text, "action", owner=owner)])
+    laid_out = read_pdf(plan)
+    assert laid_out.count("Q") >= 2_000 and laid_out.count("W") >= 120
 
 
 def many_agreements(count: int) -> list[AgreementRow]:
