@@ -22,7 +22,8 @@ def test_two_phones_debate_and_the_screen_links_argument_and_reply(live_server, 
 
     console.click("[data-action=start]")  # the trainer's division: at random, balanced
     expect(first.locator(".debate-side strong")).to_have_text(re.compile("^(Voor|Tegen)$"))
-    if first.locator(".debate-side strong").inner_text().strip() != "Voor":
+    # data-side, not the shown word: CSS writes it in capitals once the stylesheet has loaded
+    if first.locator(".debate-side").get_attribute("data-side") != "for":
         first, second = second, first
     first.click("button.choice.side-for")
     second.click("button.choice.side-against")
