@@ -271,8 +271,13 @@ class Arena(WorkForm):
             raise ActionRejected(_("This action does not fit this step."))
         handler(view, data)
 
+    def draw_size(self, view: StepView) -> int:
+        """How many the draw puts in the inner ring: the configured places, leaving at least one
+        person for the outer ring."""
+        return max(1, min(view.config["inner_size"], len(view.participants) - 1))
+
     def _act_draw(self, view: StepView, data: dict) -> None:
-        self._keep_rings(view, draw(view.participants, view.config["inner_size"]))
+        self._keep_rings(view, draw(view.participants, self.draw_size(view)))
 
     def _act_move(self, view: StepView, data: dict) -> None:
         key = str(data.get("participant", ""))
@@ -378,11 +383,11 @@ class Arena(WorkForm):
     def visibility_note(self, view: StepView) -> str | None:
         kind = base(view.step.key)
         if kind == LISTEN:
-            return _("Without your name. What strikes you shows on the screen only when the "
-                     "trainer reveals it.")
+            return _("Without a name. What strikes the outer ring shows on the screen only when "
+                     "the trainer reveals it.")
         if kind == ASK:
-            return _("Your question goes to the conversation leader, who puts questions on the "
-                     "screen one at a time.")
+            return _("The outer ring's questions go to the conversation leader, who puts them on "
+                     "the screen one at a time.")
         return None
 
     def results(self, view: StepView) -> dict[str, Any]:

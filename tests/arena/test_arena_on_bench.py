@@ -217,3 +217,12 @@ def test_a_late_joiner_sits_in_the_outer_ring_also_after_the_swap():
     late = b.join()
     assert b.phone_context(early.id)["ring"] == INNER
     assert b.phone_context(late.id)["ring"] == OUTER
+
+
+def test_the_draw_leaves_at_least_one_person_for_the_outer_ring():
+    b = bench(people=3)
+    b.start()
+    assert b.form.draw_size(b.view()) == 2
+    b.act("draw")
+    inner, outer = inner_and_outer(b)
+    assert len(inner) == 2 and len(outer) == 1
