@@ -56,6 +56,11 @@ POINT_KINDS = ("working_agreement", "action")
 RINGS_STEP, LISTEN, ASK, CLOSE = "rings", "listen", "ask", "close"
 
 
+def day(iso: str | None) -> str:
+    """A due date as people write it here: 2027-01-15 becomes 15-01-2027."""
+    return "-".join(reversed(iso.split("-"))) if iso else ""
+
+
 def base(key: str) -> str:
     """The step's kind without its turn: "listen-2" is a "listen" step."""
     return key[:-2] if key.endswith("-2") else key
@@ -220,12 +225,12 @@ class Arena(WorkForm):
             return Contribution({"text": text}, slot=secrets.token_hex(6))
         raise InputRejected(_("This step takes no input."))
 
-    def offers_pass(self, view: StepView, me: Participant) -> bool:
-        """Only where this person may write: not for the inner ring in the rounds."""
-        kind = base(view.step.key)
-        if kind in (LISTEN, ASK):
-            return self.ring(view, me.id) == OUTER
-        return kind == CLOSE
+    def accept_pass(self, view: StepView, me: Participant) -> Contribution:
+        """A pass only where this person may write: not for the inner ring in the rounds (the
+        phone then offers no Pass button either)."""
+        if base(view.step.key) in (LISTEN, ASK) and self.ring(view, me.id) == INNER:
+            raise InputRejected(_("You sit in the inner ring: you need not answer here."))
+        return Contribution({"pass": True})
 
     # -- round 1: the questions -----------------------------------------------------------------
     def question_index(self, view: StepView) -> int:
@@ -432,15 +437,15 @@ class Arena(WorkForm):
                           for note in q["notes"]]}]}
         if kind == ASK:
             result = self.results(view)
-            return {"paragraphs": [_("%(asked)d of %(count)d questions of the outer ring were "
-                                     "put on the screen.", asked=len(result["asked"]),
+            return {"paragraphs": [_("Questions of the outer ring put on the screen: %(asked)d "
+                                     "of %(count)d.", asked=len(result["asked"]),
                                      count=result["count"])],
                     "tables": [{"caption": _("Questions of the outer ring in the dialogue"),
                                 "headers": [_("Question")],
                                 "rows": [[text] for text in result["asked"]]}]}
         if kind == CLOSE:
             sources = {"group": _("named in the group"), "phone": _("sent from a phone")}
-            rows = [[p["text"], p.get("owner") or "", p.get("due") or "",
+            rows = [[p["text"], p.get("owner") or "", day(p.get("due")),
                      p.get("outside_help") or "", str(sources[p["source"]])]
                     for p in self.points(view)]
             left = [s["text"] for s in self.results(view)["suggestions"] if not s["adopted"]]

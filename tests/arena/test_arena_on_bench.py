@@ -89,6 +89,8 @@ def test_round_1_questions_one_by_one_and_only_the_outer_ring_notes_anonymously(
     with pytest.raises(InputRejected):
         b.answer(inner[0], {"text": "Ik zit binnen"})
     assert not b.offers_pass(inner[0]) and b.offers_pass(outer[0])
+    with pytest.raises(InputRejected):
+        b.answer(inner[0], passing=True)
     b.answer(outer[0], {"text": "Niemand meldt verbaal geweld"})
     b.act("question", {"to": "next"})
     b.answer(outer[1], {"text": "De nazorg hangt af van wie dienst heeft"})
