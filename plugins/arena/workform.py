@@ -128,7 +128,7 @@ class Arena(WorkForm):
                 problems.append(Problem(f"{where}.text", _("At most %(n)d characters.",
                                                            n=MAX_QUESTION)))
             theme = item.get("theme") or "experiences"
-            if theme not in THEMES:
+            if not isinstance(theme, str) or theme not in THEMES:
                 problems.append(Problem(f"{where}.theme", _("Choose one of the themes.")))
             questions.append({"theme": theme, "text": text.strip()})
         swap = config.get("swap", False)

@@ -37,6 +37,9 @@ def test_the_config_is_checked_item_by_item_and_comes_back_unchanged():
                                                        "inner_size"}
     with pytest.raises(ConfigInvalid):
         form.validate_config({})
+    with pytest.raises(ConfigInvalid):  # odd types from a hand-written file: a problem, not a crash
+        form.validate_config({"questions": [{"theme": ["impact"], "text": ["x"]}], "swap": "ja",
+                              "inner_party": 3})
     good = form.validate_config({"questions": ["Wat maakte je mee?"]})
     assert good["questions"] == [{"theme": "experiences", "text": "Wat maakte je mee?"}]
     assert form.validate_config(good) == good

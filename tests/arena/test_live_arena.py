@@ -113,6 +113,13 @@ def test_a_named_session_shows_who_sits_where_on_the_screen(tmp_path):
     assert "Je zit in de binnenring" in session.phones[0].html
     assert session.trainer.do("swap", step="rings")["ok"]
     assert "Je zit in de buitenring" in session.phones[0].html
+    for odd in ({"participant": ["1"], "ring": {"x": 1}}, {"participant": anna, "ring": "centre"}):
+        refused = session.trainer.do("move", step="rings", **odd)  # a clear refusal, no crash
+        assert not refused["ok"] and refused["error"] == "Kies een deelnemer en een ring."
+    assert not session.trainer.do("point", step="rings", text="Te vroeg")["ok"]
+    session.trainer.do("next")
+    refused = session.phones[0].answer({"text": {"a": 1}})  # Anna, in the outer ring now
+    assert not refused["ok"] and refused["error"] and "binnenring" not in refused["error"]
 
 
 THEMATIC = {"title": "Werkoverleg", "activities": [
