@@ -61,6 +61,7 @@ def test_an_arena_conversation_in_the_browser(browser, js_errors, live_server, t
     console.click("[data-action=reveal]")
     expect(screen.locator(".arena-struck")).to_contain_text("De impact duurt veel langer")
     screenshot(screen, "arena-screen-2-struck")
+    screenshot(console, "arena-console-2-struck")
 
     console.click("[data-action=next]")  # round 2
     phones["Bram"].fill("#arena-ask", "Wat had je op dat moment van ons nodig?")
