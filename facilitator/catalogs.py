@@ -65,18 +65,26 @@ class Domain:
     def po_files(self, language: str = "nl") -> list[Path]:
         return [folder / language / "LC_MESSAGES" / "messages.po" for folder in self.catalogs]
 
-    def used(self) -> dict[tuple[str | None, str], list[str]]:
-        """The messages this domain's code and templates use: (context, id) -> where."""
+    def _extracted(self):
         with self.mapping.open() as mapping:
             method_map, options_map = parse_mapping_cfg(mapping, str(self.mapping))
+        yield from extract_from_dir(
+            self.root, method_map, options_map, keywords=KEYWORDS,
+            directory_filter=lambda path: Path(path).name not in SKIPPED
+            and not Path(path).name.startswith("."))
+
+    def used(self) -> dict[tuple[str | None, str], list[str]]:
+        """The messages this domain's code and templates use: (context, id) -> where."""
         found: dict[tuple[str | None, str], list[str]] = {}
-        for filename, lineno, message, _comments, context in extract_from_dir(
-                self.root, method_map, options_map, keywords=KEYWORDS,
-                directory_filter=lambda path: Path(path).name not in SKIPPED
-                and not Path(path).name.startswith(".")):
-            msgid = message[0] if isinstance(message, tuple | list) else message
-            found.setdefault((context, msgid), []).append(f"{filename}:{lineno}")
+        for filename, lineno, message, _comments, context in self._extracted():
+            found.setdefault((context, _msgid(message)), []).append(f"{filename}:{lineno}")
         return found
+
+    def plurals(self) -> dict[tuple[str | None, str], str]:
+        """The plural form of each message used with ``ngettext``: (context, id) -> plural."""
+        return {(context, message[0]): message[1]
+                for _file, _line, message, _comments, context in self._extracted()
+                if isinstance(message, tuple | list) and len(message) > 1 and message[1]}
 
     def known(self, language: str = "nl") -> set[tuple[str | None, str]]:
         """The messages this domain's catalogs translate (context, id)."""
@@ -135,8 +143,10 @@ def update(all_domains: list[Domain]) -> None:
     feature by hand, ``check`` names them)."""
     for domain in all_domains[1:]:
         catalog = Catalog(project=domain.name)
+        plurals = domain.plurals()  # kept, or pybabel would make an ngettext message fuzzy
         for (context, msgid), where in domain.used().items():
-            catalog.add(msgid, context=context,
+            plural = plurals.get((context, msgid))
+            catalog.add((msgid, plural) if plural else msgid, context=context,
                         locations=[(w.rsplit(":", 1)[0], int(w.rsplit(":", 1)[1])) for w in where])
         with tempfile.TemporaryDirectory() as scratch:
             pot = Path(scratch) / "messages.pot"
