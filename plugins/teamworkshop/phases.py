@@ -431,8 +431,12 @@ class Solutions(Phase):
         return [group["id"] for group in view.state.get("groups") or [] if group["id"] in new]
 
     def primary(self, view):
+        """Groups first; then the reveal (the screen shows nothing of the groups' work before
+        it); then each group that has something new, on stage; then on."""
         if not view.state.get("groups"):
             return "form_groups"
+        if not view.revealed:
+            return "reveal" if view.answers() else ""
         return "present" if self.waiting(view) else "next"
 
     def next_to_present(self, view) -> str | None:

@@ -152,14 +152,13 @@ class TeamWorkshop(WorkForm):
     def next_to_present(self, view) -> str | None:
         return BY_KEY["solutions"].next_to_present(view)
 
-    def presenting(self, view) -> dict[str, Any] | None:
-        """The group on stage and what it showed when the trainer called it up."""
+    def on_stage(self, view, results) -> dict[str, Any] | None:
+        """The group the trainer called up, with its solutions: only once revealed (``results``
+        is None before that)."""
         wanted = view.state.get("presenting")
-        for group in view.state.get("groups") or []:
+        for group in (results or {}).get("groups") or []:
             if group["id"] == wanted:
-                shown = (view.state.get("presented") or {}).get(wanted) or []
-                return {**group, "point_name": self.point_names(view).get(group["point"] or "", ""),
-                        "solutions": g.by_bucket(shown)}
+                return group
         return None
 
     def solutions(self, view) -> list[dict[str, Any]]:
@@ -172,3 +171,8 @@ class TeamWorkshop(WorkForm):
         """For the console's rosters: the name someone gave, else their number in the room."""
         return {p.id: p.display_name or _("Participant %(n)d", n=index)
                 for index, p in enumerate(people, 1)}
+
+    def roster(self, people, ids) -> str:
+        """The names (or numbers) of these participants, for the console."""
+        names = self.person_names(people)
+        return ", ".join(names[i] for i in ids if i in names)

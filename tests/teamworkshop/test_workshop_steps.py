@@ -153,17 +153,22 @@ def test_groups_get_a_point_from_the_top_write_in_three_buckets_and_present():
         b.answer(2, {"bucket": "maybe", "text": "x"})
     with pytest.raises(ActionRejected, match="at work"):
         b.act("form_groups", {})
-    assert b.form.console_primary(b.view()) == "present"
+    assert b.form.console_primary(b.view()) == "reveal"
     b.act("present", {"group": "g1"})
-    on_stage = b.form.presenting(b.view())
+    assert b.form.on_stage(b.view(), b.results("screen")) is None  # not before the reveal
+    b.reveal()
+    on_stage = b.form.on_stage(b.view(), b.results("screen"))
     assert on_stage["point_name"] == "Alarmknop"
     assert [s["text"] for s in on_stage["solutions"]["others"]] == [
         "Facilitair: knop bij loket 3 repareren"]
-    b.answer(4, {"bucket": "self", "text": "Later toegevoegd"})  # not on the screen until shown again
-    assert len(b.form.presenting(b.view())["solutions"]["self"]) == 1
+    assert b.form.console_primary(b.view()) == "present"
+    assert b.form.next_to_present(b.view()) == "g2"
     b.act("present", {"group": "g2"})
-    assert b.form.console_primary(b.view()) == "present"  # group 1 has something new
+    assert b.form.console_primary(b.view()) == "next"
+    b.answer(4, {"bucket": "self", "text": "Later toegevoegd"})
+    assert b.form.next_to_present(b.view()) == "g1"  # group 1 has something new to show
     b.act("present", {"group": "g1"})
+    assert len(b.form.on_stage(b.view(), b.results("screen"))["solutions"]["self"]) == 2
     assert b.form.console_primary(b.view()) == "next"
     b.act("assign", {"group": "g3", "point": wait_id})
     with pytest.raises(ActionRejected):
