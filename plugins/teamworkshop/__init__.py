@@ -5,6 +5,7 @@ review (``plugins/review``) with its "five words" step."""
 
 from facilitator import hookimpl
 
+from . import teamplan
 from .workform import TeamWorkshop
 
 __version__ = "0.1.0"
@@ -18,3 +19,8 @@ def register_work_forms():
 @hookimpl
 def extra_css_urls(role):
     return ["/plugins/teamworkshop/static/teamworkshop.css"]
+
+
+@hookimpl
+def extra_team_plan_sections(sessions):
+    return teamplan.sections(sessions)

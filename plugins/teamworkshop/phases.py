@@ -301,6 +301,7 @@ class Vote(Phase):
 
     def leave(self, view):
         view.state["ranking"] = self.results(view)["ranking"]
+        view.state["vote_shown"] = shown_to_all(view)
 
     def phone_context(self, view, me, mine):
         given = self.my_dots(view)

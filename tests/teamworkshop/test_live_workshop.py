@@ -155,3 +155,9 @@ def test_the_whole_team_workshop_live_with_five_phones(facilitator_session):
             "Oplossingen van de groepjes", "Vervolgafspraken: de grote lijst"} <= set(captions)
     text = repr(report)
     assert "Onrust" in text and "Bram, Dewi, Eva" in text
+    sections = session.team_plan_sections()
+    ours = next(t for t in sections if t.caption == "Teamworkshops: toppunten en hoe ernstig")
+    assert ours.rows[0][1:] == ["Samen aanpakken: veiligheid aan de balie",
+                                "Onrust: serieus nemen",
+                                "Alarmknop; Wachttijd; Geen zicht op de wachtruimte",
+                                "Steun van elkaar"]

@@ -238,3 +238,26 @@ def test_in_an_anonymous_session_the_plan_names_only_who_typed_their_own_name():
     assert row["who"] == ["AB"] and row["takers"] == 2
     b.act("to_plan")
     assert b.agreements[0].owner == "AB"
+
+
+def test_the_team_plan_section_shows_only_a_vote_the_group_saw(app):
+    from datetime import date
+
+    from plugins.teamworkshop import teamplan
+
+    b = bench()
+    clustered_and_voted(b)
+    b.act("seriousness", {"level": "brand"})
+    b.go("solutions")
+    hidden = {"title": "Werkoverleg", "held_on": date(2026, 1, 12), "activities": [
+        {"id": 1, "type": "teamworkshop", "title": "Samen aanpakken", "state": b.state}]}
+    with app.test_request_context():
+        assert teamplan.sections([hidden]) == []  # the vote was never revealed
+    b.go("vote")
+    b.reveal()
+    b.go("solutions")
+    shown = {**hidden, "activities": [{**hidden["activities"][0], "state": b.state}]}
+    with app.test_request_context():
+        (table,) = teamplan.sections([shown])
+    assert table["rows"][0][2:] == ["Brand: nu ingrijpen", "Alarmknop; Wachttijd",
+                                    "Collega's springen bij"]
