@@ -128,7 +128,7 @@ def test_every_template_of_every_built_in_form_speaks_in_its_own_catalogs_words(
     host = _catalog(*catalogs.domains()[0].po_files())
     rendered = set()
     for scenario_id in ("volledige-workshop", "teamplan-bespreken",
-                        "teamworkshop-samen-veilig-aan-de-balie"):
+                        "teamworkshop-samen-veilig-aan-de-balie", "teamworkshop-terugblik"):
         with app.app_context():
             scenario = scenarios.builtin(plugin_host())[scenario_id]
             assert scenario.language == "nl"
