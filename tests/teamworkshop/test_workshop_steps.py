@@ -261,3 +261,24 @@ def test_the_team_plan_section_shows_only_a_vote_the_group_saw(app):
         (table,) = teamplan.sections([shown])
     assert table["rows"][0][2:] == ["Brand: nu ingrijpen", "Alarmknop; Wachttijd",
                                     "Collega's springen bij"]
+
+
+def test_notes_the_screen_never_showed_stay_off_it_while_clustering():
+    b = bench()
+    for person in (1, 2, 3):
+        b.answer(person, {"board": "improve", "text": f"Punt {person}"})
+    b.go("cluster")  # moved on without the reveal
+    assert b.state["notes_public"] is False
+    b.act("cluster", {"notes": [n["id"] for n in b.state["notes"][:2]], "name": "Samen"})
+    report = b.report()["tables"][0].rows
+    assert report == [["Could be better", "Samen", "2", ""]]  # the name, not the notes
+
+
+def test_a_step_set_aside_becomes_an_open_point_in_the_team_plan():
+    b = bench()
+    collected(b)
+    b.set_aside()
+    b.go("vote")
+    assert [(a.kind, a.text) for a in b.agreements] == [
+        ("open_point", "Set aside in the team workshop (Agressie aan de balie): "
+                       "2. Order the notes by subject")]
