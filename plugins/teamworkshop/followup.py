@@ -27,6 +27,11 @@ def checked_due(value: Any) -> str:
     return date.fromisoformat(text).isoformat()
 
 
+def day(iso: str) -> str:
+    """A date as people write it here: 2026-03-01 becomes 01-03-2026."""
+    return date.fromisoformat(iso).strftime("%d-%m-%Y") if iso else ""
+
+
 def big_list(solutions: list[dict[str, Any]], entries, names: dict[int, str]
              ) -> list[dict[str, Any]]:
     """Per solution: who takes it on (their ``names`` or what they typed), the earliest date

@@ -315,8 +315,7 @@ class Vote(Phase):
         if not shown_to_all(view):
             return not_shown(view)
         found = self.results(view)
-        rows = [[str(b.BOARDS[key]), str(item["place"]), item["name"], str(item["dots"]),
-                 "✓" if item["top"] else ""]
+        rows = [[item["name"], str(b.BOARDS[key]), str(item["dots"]), "✓" if item["top"] else ""]
                 for key, items in found["ranking"].items() for item in items]
         paragraphs = []
         if found["seriousness"]:
@@ -324,7 +323,7 @@ class Vote(Phase):
                                 level=b.SERIOUSNESS[found["seriousness"]]))
         return {"paragraphs": paragraphs, "tables": [table(
             _("Dot vote (top %(n)d per board)", n=view.config["top"]),
-            [_("Board"), _("Place"), _("Point"), _("Dots"), _("Top")], rows)]}
+            [_("Point"), _("Board"), _("Dots"), _("Top")], rows)]}
 
 
 # -- 4. solutions in small groups ------------------------------------------------------------------
@@ -458,7 +457,8 @@ class Solutions(Phase):
                 "mine": [{"slot": e.slot, **e.payload} for e in mine if not e.passed]}
 
     def report(self, view):
-        rows = [[str(s["number"]), s["point"], str(g.BUCKETS[s["bucket"]]), s["text"]]
+        rows = [[_("Group %(n)d", n=s["number"]), s["point"], str(g.BUCKET_SHORT[s["bucket"]]),
+                 s["text"]]
                 for s in self.solutions(view)]
         if not rows:
             return NO_REPORT
@@ -540,9 +540,10 @@ class FollowUp(Phase):
 
     def report(self, view):
         found = self.results(view)
-        rows = [[row["text"], str(g.BUCKET_SHORT[row["bucket"]]), row["point"],
+        rows = [[_("%(solution)s (point: %(point)s)", solution=row["text"], point=row["point"]),
+                 str(g.BUCKET_SHORT[row["bucket"]]),
                  ", ".join(row["who"]) or (str(row["takers"]) if row["takers"] else "–"),
-                 row["due"], ", ".join(row["via"]), "✓" if row["planned"] else ""]
+                 f.day(row["due"]), ", ".join(row["via"]), "✓" if row["planned"] else ""]
                 for row in found["rows"]]
         if not rows:
             return NO_REPORT
@@ -550,8 +551,8 @@ class FollowUp(Phase):
                                "%(num)d solutions have someone who takes them on.",
                                found["taken"])]
         return {"paragraphs": paragraphs, "tables": [table(_("Follow-up: the big list"), [
-            _("Solution"), _("Who can do it"), _("Point"), _("Who"), _("When"),
-            _("Taken to"), _("In the team plan")], rows)]}
+            _("Solution"), _("Who can do it"), _("Who"), _("When"), _("Taken to"),
+            _("In the team plan")], rows)]}
 
 
 PHASES: list[Phase] = [Collect(), Cluster(), Vote(), Solutions(), FollowUp()]

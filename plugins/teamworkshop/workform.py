@@ -4,7 +4,6 @@ at (see ``phases``)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from facilitator import (
@@ -21,6 +20,7 @@ from facilitator import (
 
 from . import boards as b
 from . import groups as g
+from .followup import day as followup_day
 from .phases import BY_KEY, PHASES
 
 DOTS = 3
@@ -164,8 +164,7 @@ class TeamWorkshop(WorkForm):
     def solutions(self, view) -> list[dict[str, Any]]:
         return list(view.state.get("solutions") or [])
 
-    def day(self, iso: str) -> str:
-        return date.fromisoformat(iso).strftime("%d-%m-%Y") if iso else ""
+    day = staticmethod(followup_day)
 
     def person_names(self, people) -> dict[int, str]:
         """For the console's rosters: the name someone gave, else their number in the room."""

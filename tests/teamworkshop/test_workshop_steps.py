@@ -174,7 +174,7 @@ def test_groups_get_a_point_from_the_top_write_in_three_buckets_and_present():
     with pytest.raises(ActionRejected):
         b.act("assign", {"group": "g3", "point": "nope"})
     rows = b.report()["tables"][0].rows
-    assert ["1", "Alarmknop"] == rows[0][:2] and len(rows) == 4
+    assert ["Group 1", "Alarmknop"] == rows[0][:2] and len(rows) == 4
 
 
 def test_everyone_takes_something_on_and_the_list_goes_to_the_team_plan():
