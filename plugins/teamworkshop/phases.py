@@ -53,6 +53,11 @@ def entry_of(view: StepView, value: Any):
     raise ActionRejected(_("That note is no longer there; it may have been removed."))
 
 
+def one_of(value: Any, known: dict) -> bool:
+    """Whether a value someone sent is one of these keys (a list or a number never is)."""
+    return isinstance(value, str) and value in known
+
+
 def ids(value: Any) -> list[str]:
     """One id or a list of them, as a form with checkboxes sends it."""
     if isinstance(value, str):
@@ -128,7 +133,7 @@ class Collect(Phase):
 
     def accept(self, view, data, me):
         board = data.get("board")
-        if board not in b.BOARDS:
+        if not one_of(board, b.BOARDS):
             raise InputRejected(_("Choose the board: keep, or could be better."))
         text = clean(data.get("text"), limit=b.NOTE_LIMIT, label=_("Your note"))
         slot = text_slot("n", board, text)
@@ -289,7 +294,7 @@ class Vote(Phase):
         if action != "seriousness":
             return super().act(view, action, data)
         level = data.get("level")
-        if level not in b.SERIOUSNESS:
+        if not one_of(level, b.SERIOUSNESS):
             raise ActionRejected(_("Choose fire, unrest or room to improve."))
         view.state["seriousness"] = level
 
@@ -402,7 +407,7 @@ class Solutions(Phase):
         if group is None:
             raise InputRejected(_("You are not in a group yet. Wait a moment for the trainer."))
         bucket = data.get("bucket")
-        if bucket not in g.BUCKETS:
+        if not one_of(bucket, g.BUCKETS):
             raise InputRejected(_("Choose who can do it: you, the team, or others."))
         text = clean(data.get("text"), limit=g.SOLUTION_LIMIT, label=_("Your solution"))
         slot = text_slot("s", bucket, text)

@@ -282,3 +282,46 @@ def test_a_step_set_aside_becomes_an_open_point_in_the_team_plan():
     assert [(a.kind, a.text) for a in b.agreements] == [
         ("open_point", "Set aside in the team workshop (Agressie aan de balie): "
                        "2. Order the notes by subject")]
+
+
+ODD = [None, 7, 2.5, True, [], ["x"], {}, {"a": 1}, "", "x" * 5000]
+
+
+def test_odd_payloads_are_refused_with_a_message_never_an_error():
+    b = bench()
+    clustered_and_voted(b)
+    b.go("solutions")
+    b.act("form_groups", {})
+    b.answer(1, {"bucket": "self", "text": "Ik test de knop"})
+    b.go("followup")
+    keys = {"collect": (["board", "text"], ["drop_note"], ["note"]),
+            "cluster": ([], ["cluster", "rename", "dissolve", "take_out"],
+                        ["notes", "name", "into", "cluster", "note"]),
+            "vote": (["action", "item", "n"], ["seriousness"], ["level"]),
+            "solutions": (["bucket", "text"], ["form_groups", "assign", "present",
+                                               "drop_solution"], ["size", "group", "point",
+                                                                  "solution"]),
+            "followup": (["solution", "due", "via", "who"], ["to_plan"], []),
+            }
+    tried = 0
+    for step, (answer_keys, actions, action_keys) in keys.items():
+        b.go(step)
+        b.open()
+        for odd in ODD:
+            if answer_keys:
+                for key in answer_keys:
+                    data = {"board": "keep", "text": "ok", "bucket": "self", "action": "dots",
+                            "solution": b.state["solutions"][0]["id"], key: odd}
+                    try:
+                        b.answer(2, data)
+                    except InputRejected:
+                        pass
+                    tried += 1
+            for action in actions + ["nonsense"]:
+                for key in action_keys or ["x"]:
+                    try:
+                        b.act(action, {key: odd})
+                    except InputRejected:  # ActionRejected is one
+                        pass
+                    tried += 1
+    assert tried > 300
