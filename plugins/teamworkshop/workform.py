@@ -161,6 +161,13 @@ class TeamWorkshop(WorkForm):
                 return group
         return None
 
+    def members_shown(self, view, group: dict[str, Any]) -> list[str]:
+        """Who sits in a group, for the shared screen: names only in a named session."""
+        if not view.named_session:
+            return []
+        names = {p.id: p.name for p in view.participants if p.name}
+        return [names[m] for m in group["members"] if m in names]
+
     def solutions(self, view) -> list[dict[str, Any]]:
         return list(view.state.get("solutions") or [])
 

@@ -93,6 +93,8 @@ def test_the_whole_team_workshop_live_with_five_phones(facilitator_session):
     assert "Wacht even" in phones["Anna"].html
     assert 'class="primary">Groepjes maken' in console.html
     ok(console.do("form_groups", size="2"))
+    groups = screen.html
+    assert "Anna, Dewi" in groups and "Bram, Eva" in groups  # a named session: names on screen
     assert "Groepje 1" in phones["Anna"].html and "Alarmknop" in phones["Anna"].html
     solutions = {"Anna": ("self", "Ik test elke ochtend de alarmknop"),
                  "Bram": ("group", "Vaste plek om in de wachtrij te informeren"),

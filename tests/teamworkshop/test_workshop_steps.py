@@ -229,6 +229,7 @@ def test_in_an_anonymous_session_the_plan_names_only_who_typed_their_own_name():
     b = Bench(TeamWorkshop(), CONFIG, participants=3)
     b.go("solutions")
     b.state["groups"] = g.form_groups([1, 2, 3], 3, [])
+    assert b.form.members_shown(b.view(), b.state["groups"][0]) == []  # no names on the screen
     b.answer(1, {"bucket": "self", "text": "Ik meld elk incident"})
     b.go("followup")
     solution = b.state["solutions"][0]["id"]
