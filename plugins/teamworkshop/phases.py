@@ -358,8 +358,8 @@ class Solutions(Phase):
         groups = list(state.get("groups") or [])
         if action == "form_groups":
             if view.answers():
-                raise ActionRejected(_("The groups are at work already; move people on the "
-                                       "console instead."))
+                raise ActionRejected(_("The groups are at work already; forming them again "
+                                       "would lose what they wrote."))
             try:
                 size = int(data.get("size") or view.config["group_size"])
             except (TypeError, ValueError):
