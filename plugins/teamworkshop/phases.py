@@ -378,6 +378,16 @@ class Solutions(Phase):
                 raise ActionRejected(_("That point is not on the board \"could be better\"."))
             group["point"] = point
             state["groups"] = groups
+        elif action == "move":
+            group = self._group(groups, data)
+            wanted = str(data.get("person") or "")
+            person = next((p.id for p in view.participants if str(p.id) == wanted), None)
+            if person is None:
+                raise ActionRejected(_("That person has not joined this session."))
+            for other in groups:
+                other["members"] = [m for m in other["members"] if m != person]
+            group["members"].append(person)
+            state["groups"] = groups
         elif action == "present":
             group = self._group(groups, data)
             shown = [s for s in self.solutions(view) if s["group"] == group["id"]]

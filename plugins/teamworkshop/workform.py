@@ -178,6 +178,13 @@ class TeamWorkshop(WorkForm):
         return {p.id: p.display_name or _("Participant %(n)d", n=index)
                 for index, p in enumerate(people, 1)}
 
+    def seating(self, view, people) -> list[dict[str, Any]]:
+        """Everyone who joined, with the number of their group (None: in no group yet), for the
+        console's "move" form."""
+        names = self.person_names(people)
+        numbers = {m: grp["number"] for grp in view.state.get("groups") or [] for m in grp["members"]}
+        return [{"id": p.id, "name": names[p.id], "group": numbers.get(p.id)} for p in people]
+
     def roster(self, people, ids) -> str:
         """The names (or numbers) of these participants, for the console."""
         names = self.person_names(people)

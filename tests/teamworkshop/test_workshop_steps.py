@@ -146,6 +146,11 @@ def test_groups_get_a_point_from_the_top_write_in_three_buckets_and_present():
         (1, alarm_id, [1, 4]), (2, wait_id, [2, 5]), (3, alarm_id, [3])]
     late = b.join()
     assert late.id in b.state["groups"][2]["members"]  # the smallest group
+    b.act("move", {"person": str(late.id), "group": "g1"})
+    assert [x["members"] for x in b.state["groups"]] == [[1, 4, 6], [2, 5], [3]]
+    with pytest.raises(ActionRejected, match="not joined"):
+        b.act("move", {"person": "99", "group": "g1"})
+    b.act("move", {"person": str(late.id), "group": "g3"})
     b.answer(1, {"bucket": "self", "text": "Ik test elke ochtend de knop"})
     b.answer(4, {"bucket": "others", "text": "Facilitair: knop bij loket 3 repareren"})
     b.answer(2, {"bucket": "group", "text": "Vaste looproute naar de wachtruimte"})
