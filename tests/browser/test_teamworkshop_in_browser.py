@@ -131,6 +131,8 @@ def test_a_team_workshop_from_notes_to_the_team_plan(live_server, trainer_page, 
     for group in ("g2", "g3"):
         console.click(f"button.primary[data-action=present][data-group={group}]")
         expect(screen.locator(".tw-presenting")).to_contain_text(f"Groepje {group[1]}")
+    console.locator(".tw-move-box summary").click()
+    console.locator("form[data-control=move]").scroll_into_view_if_needed()
     screenshot(console, "teamworkshop-console-4-groups")
 
     # -- 5. follow-up: everyone takes something on; the console shows who has nothing yet
