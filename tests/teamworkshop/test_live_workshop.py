@@ -44,6 +44,8 @@ def test_the_whole_team_workshop_live_with_five_phones(facilitator_session):
     for name, notes in NOTES.items():
         for board, text in notes:
             ok(phones[name].answer({"board": board, "text": text}))
+    assert 'value="improve" required checked' in phones["Anna"].html  # her last note's board
+    assert 'value="keep" required checked' in phones["Eva"].html
     refused = phones["Anna"].answer({"board": "ergens", "text": "x"})
     assert refused["ok"] is False and "bord" in refused["error"]
     assert "Alarmknop loket 3 kapot" not in screen.html
