@@ -152,7 +152,8 @@ class Collect(Phase):
     def results(self, view):
         ordered = b.boards({"notes": b.notes_of(view.entries)})
         return {"boards": ordered, "count": sum(x["count"] for x in ordered),
-                "writers": len({e.author for e in view.answers()})}
+                "writers": len({e.author for e in view.answers()}),
+                "notes": {x["key"]: x["count"] for x in ordered}}
 
     def phone_context(self, view, me, mine):
         notes = [{"slot": e.slot, **e.payload} for e in mine if not e.passed]
@@ -300,9 +301,14 @@ class Vote(Phase):
 
     def results(self, view):
         allocations = [e.payload.get("dots", {}) for e in view.answers()]
-        return {"ranking": b.ranking(view.state, allocations, view.config["top"]),
-                "voters": sum(1 for given in allocations if given),
-                "seriousness": view.state.get("seriousness")}
+        ranking = b.ranking(view.state, allocations, view.config["top"])
+        # for the results file (numbers only): dots per cluster by its name, a loose note by its
+        # id, never by what someone typed
+        clustered = {c["id"] for c in b.clusters(view.state)}
+        dots = {f"{key}: " + (item["name"] if item["id"] in clustered else item["id"]):
+                item["dots"] for key, items in ranking.items() for item in items}
+        return {"ranking": ranking, "voters": sum(1 for given in allocations if given),
+                "seriousness": view.state.get("seriousness"), "dots": dots}
 
     def leave(self, view):
         view.state["ranking"] = self.results(view)["ranking"]
@@ -433,7 +439,8 @@ class Solutions(Phase):
             rows.append({**group, "point_name": names.get(group["point"] or "", ""),
                          "solutions": g.by_bucket(own_), "count": len(own_),
                          "presented": group["id"] in (view.state.get("presented") or {})})
-        return {"groups": rows, "count": len(found)}
+        return {"groups": rows, "count": len(found),
+                "buckets": {key: sum(1 for x in found if x["bucket"] == key) for key in g.BUCKETS}}
 
     def leave(self, view):
         view.state["solutions"] = self.solutions(view)

@@ -121,6 +121,9 @@ def test_dots_per_board_the_top_and_the_groups_verdict():
     assert [(i["name"], i["dots"], i["top"]) for i in improve] == [("Alarmknop", 8, True),
                                                                    ("Wachttijd", 5, True)]
     assert [i["name"] for i in found["ranking"]["keep"] if i["top"]] == ["Collega's springen bij"]
+    # the results file gets numbers only: a cluster by its name, a loose note by its id
+    assert found["dots"]["improve: Alarmknop"] == 8
+    assert not any("springen" in key for key in found["dots"])
     assert b.results("screen") is None
     b.act("seriousness", {"level": "onrust"})
     with pytest.raises(ActionRejected):
