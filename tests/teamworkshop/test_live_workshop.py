@@ -165,3 +165,21 @@ def test_the_whole_team_workshop_live_with_five_phones(facilitator_session):
                                 "Onrust: serieus nemen",
                                 "Alarmknop; Wachttijd; Geen zicht op de wachtruimte",
                                 "Steun van elkaar"]
+
+
+def test_notes_of_fewer_people_than_the_minimum_stay_off_the_screen(facilitator_session):
+    """The minimum group counts people, not notes: two people with three notes each are two."""
+    session = facilitator_session(SCENARIO, names=["Anna", "Bram"])
+    ok(session.trainer.do("start"))
+    for phone in session.phones:
+        for n in range(3):
+            ok(phone.answer({"board": "improve", "text": f"Punt {n} van {phone.meta['joined']}"}))
+    ok(session.trainer.do("reveal", step="collect"))
+    shown = session.screen.html
+    assert "Punt 0" not in shown and "data-too-few" in shown
+    ok(session.trainer.do("next"))
+    assert "Punt 0" not in session.screen.html  # nor while clustering
+    ok(session.trainer.do("previous"))
+    ok(session.trainer.do("open", step="collect"))
+    ok(session.join("Chris").answer({"board": "keep", "text": "Fijne collega's"}))
+    assert "Fijne collega" in session.screen.html and "Punt 0" in session.screen.html
