@@ -109,7 +109,8 @@ def test_the_import_names_are_those_of_the_source_tree(installed):
 SELECTION = ["tests/test_plugin_contract.py", "tests/test_scenario_folders.py",
              "tests/test_statements_workform.py", "tests/test_translations.py",
              "tests/test_live_session.py", "tests/dilemma", "tests/quiz/test_scoring.py",
-             "tests/incident/test_evaluation_rules.py", "tests/teamplan/test_review.py"]
+             "tests/incident/test_evaluation_rules.py", "tests/teamplan/test_review.py",
+             "tests/teamworkshop/test_workshop_steps.py"]
 
 
 def test_the_suite_passes_against_the_installed_package(installed):

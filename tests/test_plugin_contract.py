@@ -38,6 +38,7 @@ def test_built_in_plugins_come_in_through_the_entry_point_group(app):
     host = app.extensions["facilitator.plugins"]
     assert {p.name for p in host.plugins()} >= set(points)
     assert "statements" in host.work_forms
+    assert "teamworkshop" in host.work_forms
 
 
 def test_a_misspelled_hook_stops_the_app(make_app):

@@ -128,7 +128,8 @@ def test_every_template_of_every_built_in_form_speaks_in_its_own_catalogs_words(
     host = _catalog(*catalogs.domains()[0].po_files())
     rendered = set()
     for scenario_id in ("volledige-workshop", "teamplan-bespreken", "arenagesprek-veilig-werken",
-                        "thematisch-werkoverleg"):
+                        "thematisch-werkoverleg", "teamworkshop-samen-veilig-aan-de-balie",
+                        "teamworkshop-terugblik"):
         with app.app_context():
             scenario = scenarios.builtin(plugin_host())[scenario_id]
             assert scenario.language == "nl"
@@ -137,7 +138,7 @@ def test_every_template_of_every_built_in_form_speaks_in_its_own_catalogs_words(
         console = Console(app, trainer_client, workshop_id)
         screen = socketio.test_client(app, flask_test_client=trainer_client,
                                       auth={"role": "screen", "workshop": workshop_id})
-        phones = [Phone(app, code) for _ in range(3)]
+        phones = [Phone(app, code, name) for name in ("Anna", "Bram", "Chris")]
         assert console.do("start") == {"ok": True}
         while True:
             meta = console.snapshot()["meta"]
@@ -160,7 +161,8 @@ def test_every_template_of_every_built_in_form_speaks_in_its_own_catalogs_words(
         if expected != out:
             wrong.append(f"{name} ({owner}): {args} gave {out!r}, its catalog says {expected!r}")
     assert not wrong, "\n".join(sorted(set(wrong))[:20])
-    forms = ("arena", "checklist", "debate", "dilemma", "incident", "quiz", "review", "statements")
+    forms = ("arena", "checklist", "debate", "dilemma", "incident", "quiz", "review", "statements",
+             "teamworkshop")
     unseen = [f"{form} {role}" for form in forms for role in ROLES
               if not any(name.startswith(f"{form}/") and role in name for name in rendered)]
     assert not unseen, f"no template of these forms and roles of these forms looked a message up: {unseen}"

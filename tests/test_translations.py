@@ -15,8 +15,8 @@ CATALOGS = [po for domain in DOMAINS for po in domain.po_files() if po.exists()]
 def test_the_list_of_catalogs_holds_the_host_and_every_built_in_plugin():
     assert [d.name for d in DOMAINS][:1] == ["facilitator"]
     assert {"arena", "checklist", "debate", "dilemma", "incident", "intervision", "questionnaire",
-            "quiz", "review", "statements"} <= {d.name for d in DOMAINS}
-    assert len(CATALOGS) == 4 + 10
+            "quiz", "review", "statements", "teamworkshop"} <= {d.name for d in DOMAINS}
+    assert len(CATALOGS) == 4 + 11
 
 
 def _name(po):

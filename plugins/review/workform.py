@@ -4,7 +4,9 @@ When the group arrives, the open agreements of the team's plan are read once int
 state (``load_agreements``). In the step "grade" everyone gives each agreement a grade from 1 to 10
 and says whether it is still needed; each agreement is its own slot, so one person has one answer
 per agreement. The trainer sets each agreement's status (action "decide"), in either step; the
-step "decide" shows the group what was decided.
+step "decide" shows the group what was decided. With a ``words_question`` (the evaluation of the
+team workshop, source 004 appendix 3 step 6) a step "words" comes between them: everyone describes
+the situation now compared with last time in at most five words, anonymously.
 
 ``load_agreements`` is the only place that reads the team plan, through the public function
 ``facilitator.open_agreements`` (tests on plain data replace it). A status change is asked of the
@@ -29,6 +31,7 @@ from facilitator import (
     WorkForm,
     _,
     _l,
+    clean,
     open_agreements,
 )
 
@@ -36,6 +39,9 @@ GRADES = range(1, 11)
 NEEDED = ("yes", "no")
 STATUSES = ("open", "in_progress", "done", "dropped")
 MAX_INTRO = 400
+MAX_QUESTION = 200
+MOST_WORDS = 5
+WORDS_LIMIT = 80
 TALLY = ("answers", "grades", "grade_total", "yes", "no")
 
 
@@ -67,7 +73,12 @@ class ReviewTeamPlan(WorkForm):
     status_label = staticmethod(status_label)
     day = staticmethod(day)
     fields = [LongText("intro", _l("Introduction on the phones"), max_length=MAX_INTRO,
-                       help=_l("For example: think of the past six weeks."))]
+                       help=_l("For example: think of the past six weeks.")),
+              LongText("words_question", _l("Question for at most five words (optional)"),
+                       max_length=MAX_QUESTION, rows=2,
+                       help=_l("Adds a step in which everyone answers in at most five words, for "
+                               "example: how is it now, compared with last time? Leave it empty "
+                               "to skip that step."))]
 
     # -- the team plan ---------------------------------------------------------------------------
     def load_agreements(self, view: StepView) -> list[dict[str, Any]]:
@@ -78,12 +89,21 @@ class ReviewTeamPlan(WorkForm):
         intro = (config or {}).get("intro") or ""
         if not isinstance(intro, str) or len(intro) > MAX_INTRO:
             raise ConfigInvalid([Problem("intro", _("At most %(n)d characters.", n=MAX_INTRO))])
-        return {"intro": intro.strip()}
+        question = (config or {}).get("words_question") or ""
+        if not isinstance(question, str) or len(question.strip()) > MAX_QUESTION:
+            raise ConfigInvalid([Problem("words_question",
+                                         _("At most %(n)d characters.", n=MAX_QUESTION))])
+        checked = {"intro": intro.strip()}
+        if question.strip():
+            checked["words_question"] = " ".join(question.split())
+        return checked
 
     def plan(self, config: dict[str, Any]) -> list[Step]:
         return [
             Step("grade", _("How are our agreements going?"), ANONYMOUS,
                  item={"intro": config.get("intro", "")}),
+            *([Step("words", config["words_question"], ANONYMOUS)]
+              if config.get("words_question") else []),
             Step("decide", _("What we decided"), ANONYMOUS, takes_input=False),
         ]
 
@@ -93,6 +113,11 @@ class ReviewTeamPlan(WorkForm):
 
     # -- participants ----------------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me) -> Contribution:
+        if view.step.key == "words":
+            words = clean(data.get("words"), limit=WORDS_LIMIT, label=_("Your words"))
+            if len(words.split()) > MOST_WORDS:
+                raise InputRejected(_("Use at most %(n)d words.", n=MOST_WORDS))
+            return Contribution({"words": words})
         if view.step.key != "grade":
             raise InputRejected(_("This step takes no input."))
         item = self._item(view, data.get("item"), InputRejected)
@@ -129,7 +154,7 @@ class ReviewTeamPlan(WorkForm):
         decisions = dict(view.state.get("decisions") or {})
         if decisions.get(str(item["id"])) == status:
             return  # a double click
-        row = next(r for r in self.results(view)["items"] if r["id"] == item["id"])
+        row = next(r for r in self.agreement_results(view)["items"] if r["id"] == item["id"])
         view.set_agreement_status(item["id"], status, self._summary(row, view.minimum_group))
         decisions[str(item["id"])] = status
         view.state["decisions"] = decisions
@@ -161,7 +186,17 @@ class ReviewTeamPlan(WorkForm):
                 tally[entry.payload["needed"]] += 1
         return tallies
 
+    def words(self, view: StepView) -> dict[str, Any]:
+        """The step "words": what everyone wrote, in the order it came in."""
+        said = [e.payload["words"] for e in view.answers() if e.payload.get("words")]
+        return {"words": said, "count": len(said)}
+
     def results(self, view: StepView) -> dict[str, Any]:
+        if view.step.key == "words":
+            return self.words(view)
+        return self.agreement_results(view)
+
+    def agreement_results(self, view: StepView) -> dict[str, Any]:
         """Per agreement: how many answered, the average grade and the yes/no count. ``shown`` is
         False below the minimum group: then screens and reports show no figures for it."""
         tallies = self._tallies(view)
@@ -189,6 +224,10 @@ class ReviewTeamPlan(WorkForm):
 
     def report(self, view: StepView) -> dict[str, Any]:
         paragraphs = [view.notes] if view.notes else []
+        if view.step.key == "words":
+            return {"paragraphs": paragraphs, "tables": [{
+                "caption": view.step.title, "headers": [_("In at most five words")],
+                "rows": [[w] for w in self.words(view)["words"]]}]}
         if view.step.key != "grade":
             return {"paragraphs": paragraphs, "tables": []}
         items = self.results(view)["items"]

@@ -69,3 +69,13 @@ def test_hostile_text_survives(plan, hostile):
     assert "<script>alert('x')</script> & &amp;" in texts
     assert "Stuurtekens  weg" in texts  # control characters and lone surrogates dropped
     assert len(texts) == len(set(hostile)) + 5
+
+
+def test_a_session_title_with_characters_excel_forbids_in_a_sheet_name_still_gives_a_file():
+    # "Teamworkshop: samen ..." and "Stellingen: veilig werken" are shipped titles; Excel allows
+    # no : \ / ? * [ ] in a sheet's name
+    out = io.BytesIO()
+    spreadsheet.render_rows("Stellingen: veilig [werken]? a/b\\c*", ["Vraag"], [["x"]], out)
+    book = openpyxl.load_workbook(io.BytesIO(out.getvalue()))
+    assert book.active.title == "Stellingen veilig werken abc"
+    assert book.properties.title == "Stellingen: veilig [werken]? a/b\\c*"
