@@ -43,6 +43,12 @@ SCALES = {
              "ik ben ervaren in het doen", "ik heb meesterschap", "ik kan het anderen leren"],
 }
 ATTENTION = {LEERDOELWIJZER: ["soms", "nooit"], MATRIX: ["bewust van", "ik weet hoe het zit"]}
+# The kinds of question an aspect can hold: the questionnaire's own scale, a frequency, yes/no,
+# or open questions (free text, anonymous). Each has its own answer options unless given.
+SCALE, FREQUENCY, YES_NO, OPEN = "scale", "frequency", "yesno", "open"
+QUESTION_OPTIONS = {FREQUENCY: ["nooit", "1 keer", "2 tot 5 keer", "vaker dan 5 keer"],
+                    YES_NO: ["ja", "nee"], OPEN: []}
+MAX_OPEN = 1000
 MAX_TEXT = 300
 MAX_ASPECTS = 20
 MAX_STATEMENTS = 40
@@ -90,6 +96,15 @@ class Questionnaire(WorkForm):
         Repeat("aspects", _l("Competence aspects"), item_label=_l("Aspect"), minimum=1,
                maximum=MAX_ASPECTS, fields=[
                    Text("title", _l("Aspect"), required=True, max_length=MAX_TEXT),
+                   Choice("type", _l("Kind of question"), default=SCALE, options=[
+                       (SCALE, _l("Statements on the answer options above")),
+                       (FREQUENCY, _l("How often (never / once / 2 to 5 times / more often)")),
+                       (YES_NO, _l("Yes or no")),
+                       (OPEN, _l("Open question (free text, anonymous)"))]),
+                   TextList("options", _l("Own answer options of this aspect"),
+                            item_label=_l("Option"), max_length=60, maximum=8,
+                            help=_l("Leave empty for the options of its kind; not for an open "
+                                    "question.")),
                    TextList("statements", _l("Statements of this aspect"), item_label=_l("Item"),
                             max_length=MAX_TEXT, minimum=1, maximum=MAX_STATEMENTS),
                ]),
@@ -108,10 +123,6 @@ class Questionnaire(WorkForm):
         attention = _texts(config.get("attention"), "attention", problems)
         if config.get("attention") in (None, []):
             attention = [a for a in ATTENTION[kind] if a in scale]
-        for index, option in enumerate(attention):
-            if option not in scale:
-                problems.append(Problem(f"attention[{index}]", _(
-                    "'%(option)s' is not one of the answer options.", option=option)))
         threshold = config.get("threshold", 50)
         if isinstance(threshold, bool) or not isinstance(threshold, int) or not 1 <= threshold <= 100:
             problems.append(Problem("threshold", _("A whole percentage from 1 to 100.")))
@@ -140,7 +151,27 @@ class Questionnaire(WorkForm):
             if len(statements) > MAX_STATEMENTS:
                 problems.append(Problem(f"{where}.statements", _(
                     "At most %(n)d statements.", n=MAX_STATEMENTS)))
-            cleaned.append({"title": title.strip(), "statements": statements})
+            kind_of = aspect.get("type") or SCALE
+            if kind_of not in (SCALE, *QUESTION_OPTIONS):
+                problems.append(Problem(f"{where}.type", _(
+                    "Choose statements, how often, yes or no, or an open question.")))
+                kind_of = SCALE
+            options = _texts(aspect.get("options"), f"{where}.options", problems)
+            if kind_of == OPEN and options:
+                problems.append(Problem(f"{where}.options", _(
+                    "An open question has no answer options.")))
+            if kind_of != OPEN and options and (
+                    len(options) < 2 or len(set(options)) != len(options)):
+                problems.append(Problem(f"{where}.options", _(
+                    "Give at least two different answer options.")))
+            cleaned.append({"title": title.strip(), "type": kind_of,
+                            "options": options if kind_of != OPEN else [],
+                            "statements": statements})
+        every = set(scale) | {o for aspect in cleaned for o in choices(scale, aspect)}
+        for index, option in enumerate(attention):
+            if option not in every:
+                problems.append(Problem(f"attention[{index}]", _(
+                    "'%(option)s' is not one of the answer options.", option=option)))
         measurement = config.get("measurement") or {}
         if not isinstance(measurement, dict):
             problems.append(Problem("measurement", _("Give an id, a phase and a minimum.")))
@@ -178,7 +209,6 @@ class Questionnaire(WorkForm):
         if view.step.key == "offer":
             return self._offer(view, data)
         config = view.config
-        scale = config["scale"]
         aspects = config["aspects"]
         earlier = _own(view.entries)
         answers = dict(earlier.get("answers", {}))
@@ -190,11 +220,23 @@ class Questionnaire(WorkForm):
                 raise InputRejected(_("This part of the questionnaire does not exist.")) from None
             if not 0 <= aspect < len(aspects):
                 raise InputRejected(_("This part of the questionnaire does not exist."))
+            options = choices(config["scale"], aspects[aspect])
             for index in range(len(aspects[aspect]["statements"])):
                 value = data.get(f"q-{aspect}-{index}")
+                if aspects[aspect]["type"] == OPEN:
+                    if value is not None and not isinstance(value, str):
+                        raise InputRejected(_("Give your answer as text."))
+                    text = (value or "").strip()
+                    if len(text) > MAX_OPEN:
+                        raise InputRejected(_("At most %(n)d characters.", n=MAX_OPEN))
+                    if text:
+                        answers[key(aspect, index)] = text
+                    elif value is not None:
+                        answers.pop(key(aspect, index), None)  # emptied: no answer
+                    continue
                 if value in (None, ""):
                     continue
-                if value not in scale:
+                if value not in options:
                     raise InputRejected(_("Choose one of the answer options."))
                 answers[key(aspect, index)] = value
         try:
@@ -238,6 +280,7 @@ class Questionnaire(WorkForm):
         aspects = view.config["aspects"]
         at = own.get("at", 0) if view.status == "open" else len(aspects)
         return {"at": at, "answers": answers, "total": len(aspects),
+                "options": [choices(view.config["scale"], aspect) for aspect in aspects],
                 "answered": len(answers), "statements": _count(aspects),
                 "profile": self.profile(view.config, answers)}
 
@@ -249,8 +292,10 @@ class Questionnaire(WorkForm):
         for a, aspect in enumerate(config["aspects"]):
             rows = [{"text": text, "answer": answers.get(key(a, s))}
                     for s, text in enumerate(aspect["statements"])]
-            out.append({"title": aspect["title"], "rows": rows,
-                        "attention": [r["text"] for r in rows if r["answer"] in attention]})
+            marked = [] if aspect.get("type") == OPEN else [
+                r["text"] for r in rows if r["answer"] in attention]
+            out.append({"title": aspect["title"], "rows": rows, "open": aspect.get("type") == OPEN,
+                        "attention": marked})
         return out
 
     # -- the team's result ---------------------------------------------------------------------------
@@ -264,24 +309,31 @@ class Questionnaire(WorkForm):
         aspects = []
         candidates = []
         for a, aspect in enumerate(config["aspects"]):
+            options = choices(scale, aspect)
             rows = []
             for s, text in enumerate(aspect["statements"]):
                 k = key(a, s)
-                counts = {option: 0 for option in scale}
+                if aspect.get("type") == OPEN:  # the texts, without names, in a fixed order
+                    said = sorted(answers[k] for answers in people if answers.get(k))
+                    rows.append({"key": k, "text": text, "open": said, "answered": len(said)})
+                    continue
+                counts = {option: 0 for option in options}
                 for answers in people:
                     if answers.get(k) in counts:
                         counts[answers[k]] += 1
                 answered = sum(counts.values())
-                share = round(100 * sum(counts[o] for o in attention) / answered) if answered else 0
+                share = round(100 * sum(counts[o] for o in attention if o in counts) / answered) \
+                    if answered else 0
                 candidate = answered > 0 and share >= config["threshold"]
-                row = {"key": k, "text": text, "counts": [counts[o] for o in scale],
-                       "widths": [_width(counts[o], answered) for o in scale],
+                row = {"key": k, "text": text, "counts": [counts[o] for o in options],
+                       "widths": [_width(counts[o], answered) for o in options],
                        "answered": answered, "attention": share, "candidate": candidate}
                 rows.append(row)
                 if candidate:
                     candidates.append({"key": k, "text": text, "aspect": aspect["title"],
                                        "attention": share})
-            aspects.append({"title": aspect["title"], "rows": rows})
+            aspects.append({"title": aspect["title"], "type": aspect.get("type") or SCALE,
+                            "options": options, "rows": rows})
         return {"scale": scale, "attention": config["attention"], "threshold": config["threshold"],
                 "respondents": respondents, "aspects": aspects, "candidates": candidates,
                 "chosen": list(view.state.get("goals", {}))}
@@ -301,11 +353,18 @@ class Questionnaire(WorkForm):
             view.state["offers"] = self.offers(view.config, [e.payload for e in view.answers()])
         elif (view.config.get("measurement") or {}).get("id"):
             # the anonymous tally of a 0/1-measurement, for the comparison in the team plan
-            r = self.results(view)
-            view.state["tally"] = {"measurement": view.config["measurement"],
-                                   "respondents": r["respondents"], "scale": r["scale"],
-                                   "rows": [[row["key"], row["text"], row["counts"]]
-                                            for a in r["aspects"] for row in a["rows"]]}
+            view.state["tally"] = self.tally(view)
+
+    def tally(self, view: StepView) -> dict[str, Any]:
+        """The anonymous counts of a 0/1-measurement per question (open answers left out): what
+        is kept for the comparison with the other measurement."""
+        r = self.results(view)
+        rows = [row for a in r["aspects"] for row in a["rows"] if "counts" in row]
+        return {"measurement": view.config["measurement"], "respondents": r["respondents"],
+                "scale": r["scale"], "rows": [[row["key"], row["text"], row["counts"]]
+                                              for row in rows],
+                "options": {row["key"]: a["options"] for a in r["aspects"] for row in a["rows"]
+                            if "counts" in row}}
 
     def report(self, view: StepView) -> dict[str, Any]:
         if view.step.key == "offer":
@@ -316,8 +375,13 @@ class Questionnaire(WorkForm):
         r = self.results(view)
         tables = []
         for aspect in r["aspects"]:
+            if aspect["type"] == OPEN:  # every answer as said, without names
+                tables.append({"caption": aspect["title"], "headers": [_("Question"), _("Answer")],
+                               "rows": [[row["text"], said] for row in aspect["rows"]
+                                        for said in row["open"] or ["-"]]})
+                continue
             tables.append({"caption": aspect["title"],
-                           "headers": [_("Item"), *r["scale"], _("Attention (%)")],
+                           "headers": [_("Item"), *aspect["options"], _("Attention (%)")],
                            "rows": [[row["text"], *map(str, row["counts"]), f"{row['attention']}%"]
                                     for row in aspect["rows"]]})
         goals = view.state.get("goals", {})
@@ -366,6 +430,15 @@ class Questionnaire(WorkForm):
 
     def levels(self, config: dict[str, Any]) -> list[str]:
         return config["scale"]
+
+
+def choices(scale: list[str], aspect: dict[str, Any]) -> list[str]:
+    """The answer options of an aspect's questions: its own, else those of its kind of question
+    (the questionnaire's scale for statements); none for an open question."""
+    kind = aspect.get("type") or SCALE
+    if kind == OPEN:
+        return []
+    return list(aspect.get("options") or QUESTION_OPTIONS.get(kind) or scale)
 
 
 def _order(k: str) -> tuple[int, ...]:
