@@ -8,6 +8,8 @@ typed, without the apostrophe the CSV needs. Due dates and last updates are real
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from math import ceil
 from typing import BinaryIO
@@ -97,7 +99,7 @@ def render_rows(title: str, headers: list[str], rows: list[list], out: BinaryIO,
     numbers as numbers, text as text (never a formula)."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = clean(title)[:31] or "Sheet"
+    sheet.title = re.sub(r"[\[\]:*?/\\]", "-", clean(title))[:31] or "Sheet"  # Excel's rule
     workbook.properties.title = clean(title)[:255]
     sheet.append([_cell(h) for h in headers])
     for row in rows:
@@ -116,4 +118,7 @@ def render_rows(title: str, headers: list[str], rows: list[list], out: BinaryIO,
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    sheet.page_setup.orientation = "landscape"  # printed: every column on the page's width
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     workbook.save(out)

@@ -33,7 +33,10 @@ from facilitator import (
     _,
     _l,
     clean,
+    earlier_sessions,
 )
+
+from .measurement import baseline, compare
 
 LEERDOELWIJZER = "leerdoelwijzer"
 MATRIX = "matrix"
@@ -201,6 +204,17 @@ class Questionnaire(WorkForm):
                               visibility=NAMED))
         return steps
 
+    # -- the 1-measurement finds its 0-measurement ----------------------------------------------
+    def arrive(self, view: StepView) -> None:
+        measurement = view.config.get("measurement") or {}
+        if measurement.get("id") and measurement.get("phase") == "1":
+            # the team's latest 0-measurement with this id: anonymous counts only
+            view.state["baseline"] = self.load_baseline(view)
+
+    def load_baseline(self, view: StepView) -> dict[str, Any] | None:
+        """The only place that reads earlier sessions (tests on plain data replace it)."""
+        return baseline(earlier_sessions(view.activity_id), view.config["measurement"]["id"])
+
     # -- a participant's answers -------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me) -> Contribution:
         """Takes the answers of one aspect (fields ``q-<aspect>-<statement>``) and where to go
@@ -334,9 +348,17 @@ class Questionnaire(WorkForm):
                                        "attention": share})
             aspects.append({"title": aspect["title"], "type": aspect.get("type") or SCALE,
                             "options": options, "rows": rows})
-        return {"scale": scale, "attention": config["attention"], "threshold": config["threshold"],
-                "respondents": respondents, "aspects": aspects, "candidates": candidates,
-                "chosen": list(view.state.get("goals", {}))}
+        found = {"scale": scale, "attention": config["attention"],
+                 "threshold": config["threshold"], "respondents": respondents,
+                 "aspects": aspects, "candidates": candidates,
+                 "chosen": list(view.state.get("goals", {}))}
+        measurement = config.get("measurement") or {}
+        if measurement.get("id") and measurement.get("phase") == "1":
+            zero = view.state.get("baseline")
+            found["comparison"] = {"baseline": None} if not zero else {
+                **compare(zero, self._tally(config, found)),
+                "baseline": {"session": zero.get("session"), "held_on": zero.get("held_on")}}
+        return found
 
     def offers(self, config: dict[str, Any], payloads) -> list[dict[str, Any]]:
         """Per topic, in the matrix's order, who offered to teach it."""
@@ -358,9 +380,11 @@ class Questionnaire(WorkForm):
     def tally(self, view: StepView) -> dict[str, Any]:
         """The anonymous counts of a 0/1-measurement per question (open answers left out): what
         is kept for the comparison with the other measurement."""
-        r = self.results(view)
+        return self._tally(view.config, self.results(view))
+
+    def _tally(self, config: dict[str, Any], r: dict[str, Any]) -> dict[str, Any]:
         rows = [row for a in r["aspects"] for row in a["rows"] if "counts" in row]
-        return {"measurement": view.config["measurement"], "respondents": r["respondents"],
+        return {"measurement": config["measurement"], "respondents": r["respondents"],
                 "scale": r["scale"], "rows": [[row["key"], row["text"], row["counts"]]
                                               for row in rows],
                 "options": {row["key"]: a["options"] for a in r["aspects"] for row in a["rows"]
