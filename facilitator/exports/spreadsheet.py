@@ -9,7 +9,6 @@ typed, without the apostrophe the CSV needs. Due dates and last updates are real
 from __future__ import annotations
 
 import re
-
 from datetime import date
 from math import ceil
 from typing import BinaryIO
