@@ -13,6 +13,7 @@ from typing import Any
 from facilitator import (
     ANONYMOUS,
     NAMED,
+    TRAINER_ONLY,
     ActionRejected,
     Boolean,
     Choice,
@@ -52,6 +53,7 @@ SCALE, FREQUENCY, YES_NO, OPEN = "scale", "frequency", "yesno", "open"
 QUESTION_OPTIONS = {FREQUENCY: ["nooit", "1 keer", "2 tot 5 keer", "vaker dan 5 keer"],
                     YES_NO: ["ja", "nee"], OPEN: []}
 MAX_OPEN = 1000
+MAX_GOAL = 2000
 MAX_TEXT = 300
 MAX_ASPECTS = 20
 MAX_STATEMENTS = 40
@@ -202,6 +204,9 @@ class Questionnaire(WorkForm):
         if config["kind"] == MATRIX and config.get("offers", True):
             steps.append(Step(key="offer", title=_l("Who can teach it to others?"),
                               visibility=NAMED))
+        if not (config.get("measurement") or {}).get("id"):  # a measurement asks no own goal
+            steps.append(Step(key="goal", title=_l("Your personal learning goal"),
+                              visibility=TRAINER_ONLY))
         return steps
 
     # -- the 1-measurement finds its 0-measurement ----------------------------------------------
@@ -222,6 +227,8 @@ class Questionnaire(WorkForm):
         statement unanswered (nobody is forced to answer)."""
         if view.step.key == "offer":
             return self._offer(view, data)
+        if view.step.key == "goal":
+            return self._shared_goal(view, data)
         config = view.config
         aspects = config["aspects"]
         earlier = _own(view.entries)
@@ -274,7 +281,23 @@ class Questionnaire(WorkForm):
                 raise InputRejected(_("This statement does not exist."))
         return Contribution({"name": name, "topics": sorted(set(topics), key=_order)})
 
+    def _shared_goal(self, view: StepView, data: dict[str, Any]) -> Contribution:
+        """A personal learning goal the participant chose to share with the trainer: only with
+        an explicit yes; a name only if they give one (or the session is named)."""
+        if data.get("share") != "yes":
+            raise InputRejected(_("Tick that you want to share your learning goal with the "
+                                  "trainer; otherwise it stays on your phone."))
+        goal = clean(data.get("goal"), limit=MAX_GOAL, label=_l("Your personal learning goal"))
+        name = str(data.get("name") or "").strip()[:80]
+        return Contribution({"goal": goal, "name": name})
+
     def visibility_note(self, view: StepView) -> str | None:
+        if view.step.key == "goal":
+            if view.named_session:
+                return _("Only if you share it: the trainer sees your learning goal with your "
+                         "name. Not on the shared screen, not in the report.")
+            return _("Only if you share it: the trainer sees your learning goal, with a name "
+                     "only if you give one. Not on the shared screen, not in the report.")
         if view.step.key == "offer":
             return _("With your name, if you offer: the trainer and the team plan see it; the "
                      "shared screen only in a named session.")
@@ -284,6 +307,10 @@ class Questionnaire(WorkForm):
         return False  # a statement may be left empty, an offer withdrawn; nothing to pass
 
     def phone_context(self, view: StepView, me, mine) -> dict[str, Any]:
+        if view.step.key == "goal":
+            answers = _own(view.mine_at("answers")).get("answers", {})
+            return {"shared": _own(mine), "answered": len(answers),
+                    "profile": self.profile(view.config, answers)}
         if view.step.key == "offer":
             own = _own(mine)
             earlier = _own([e for e in view.mine_at("answers")]).get("answers", {})
@@ -312,10 +339,60 @@ class Questionnaire(WorkForm):
                         "attention": marked})
         return out
 
+    def personal_document(self, view: StepView, me, mine, data: dict[str, Any]):
+        """The participant's own profile and personal learning goal as a document for their
+        manager, made on request and not kept: from this phone's own answers and the goal it
+        sends along."""
+        if view.step.key not in ("answers", "goal"):
+            return None
+        goal = str(data.get("goal") or "").strip()[:MAX_GOAL]
+        source = view.mine_at("answers") if view.step.key == "goal" else mine
+        answers = _own(source).get("answers", {})
+        sections = [{"title": _("Personal learning goal"),
+                     "paragraphs": [goal or _("(not filled in)")], "tables": []}]
+        attention = set(view.config["attention"])
+        for aspect, config_aspect in zip(self.profile(view.config, answers),
+                                         view.config["aspects"], strict=True):
+            rows = [[row["text"], row["answer"] or _("not answered"),
+                     _("point of attention") if not aspect["open"] and row["answer"] in attention
+                     else ""] for row in aspect["rows"]]
+            sections.append({"title": aspect["title"], "paragraphs": [], "tables": [
+                {"caption": "", "headers": [_("Question") if config_aspect.get("type") == OPEN
+                                            else _("Item"), _("My answer"), ""],
+                 "rows": rows}]})
+        title = _("My learning goal: %(title)s", title=view.activity_title
+                  or str(self.title))
+        return {"title": title, "filename": _("my-learning-goal"), "paragraphs": [_(
+            "Your own answers and personal learning goal, to discuss with your manager. Made "
+            "on your phone's request; the server does not keep this document.")],
+                "sections": sections}
+
+    def console_primary(self, view: StepView) -> str | None:
+        """One primary action in every state: close when answers are in, reveal once closed,
+        pick a team learning goal from the candidates, then next; nothing while the group has
+        not started answering."""
+        if view.step.key == "goal":
+            return "next"
+        if not view.answers():
+            return "" if view.open else "next"
+        if view.open and view.step.key == "answers":
+            return "close"
+        if not view.revealed:
+            return "reveal"
+        if (view.step.key == "answers" and not view.state.get("goals")
+                and not (view.config.get("measurement") or {}).get("id")
+                and self.results(view)["candidates"]):
+            return "goal"
+        return "next"
+
     # -- the team's result ---------------------------------------------------------------------------
     def results(self, view: StepView) -> dict[str, Any]:
         if view.step.key == "offer":
             return {"offers": self.offers(view.config, [e.payload for e in view.answers()])}
+        if view.step.key == "goal":  # trainer only: the goals shared with the trainer
+            return {"shared": [{"goal": e.payload.get("goal", ""),
+                                "name": e.name or e.payload.get("name", "")}
+                               for e in view.answers()]}
         config = view.config
         scale, attention = config["scale"], set(config["attention"])
         people = [e.payload.get("answers", {}) for e in view.answers()]
