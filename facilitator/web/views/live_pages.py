@@ -22,8 +22,8 @@ from flask import (
 from flask_babel import force_locale, format_date
 from flask_login import current_user
 
-from ...contract.workform import InputRejected
 from ... import clock
+from ...contract.workform import InputRejected
 from ...extensions import csrf, db, limiter
 from ...i18n import _
 from ...live import snapshots
