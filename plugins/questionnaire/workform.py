@@ -293,11 +293,8 @@ class Questionnaire(WorkForm):
 
     def visibility_note(self, view: StepView) -> str | None:
         if view.step.key == "goal":
-            if view.named_session:
-                return _("Only if you share it: the trainer sees your learning goal with your "
-                         "name. Not on the shared screen, not in the report.")
-            return _("Only if you share it: the trainer sees your learning goal, with a name "
-                     "only if you give one. Not on the shared screen, not in the report.")
+            return _("What you write here stays on your phone, unless you choose to share it "
+                     "with the trainer.")
         if view.step.key == "offer":
             return _("With your name, if you offer: the trainer and the team plan see it; the "
                      "shared screen only in a named session.")
