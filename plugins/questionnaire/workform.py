@@ -1,6 +1,7 @@
-"""One questionnaire engine: statements grouped by aspect, each answered on one scale.
+"""One questionnaire engine: statements grouped by aspect, each aspect one kind of question.
 
-A leerdoelwijzer uses altijd / vaak / soms / nooit; the development matrix uses its six levels.
+A leerdoelwijzer uses altijd / vaak / soms / nooit; the development matrix uses its six levels; a
+0/1-measurement mixes statements, how often, yes/no and an open question.
 All of a participant's answers are one anonymous entry (one per person, so the minimum group
 counts people), changed aspect by aspect until the trainer closes the step.
 """
@@ -205,7 +206,7 @@ class Questionnaire(WorkForm):
             steps.append(Step(key="offer", title=_l("Who can teach it to others?"),
                               visibility=NAMED))
         if not (config.get("measurement") or {}).get("id"):  # a measurement asks no own goal
-            steps.append(Step(key="goal", title=_l("Your personal learning goal"),
+            steps.append(Step(key="goal", title=_l("Personal learning goal"),
                               visibility=TRAINER_ONLY))
         return steps
 
@@ -355,7 +356,8 @@ class Questionnaire(WorkForm):
                      else ""] for row in aspect["rows"]]
             sections.append({"title": aspect["title"], "paragraphs": [], "tables": [
                 {"caption": "", "headers": [_("Question") if config_aspect.get("type") == OPEN
-                                            else _("Item"), _("My answer"), ""],
+                                            else _("Item"), _("My answer"),
+                                            _("Points of attention")],
                  "rows": rows}]})
         title = _("My learning goal: %(title)s", title=view.activity_title
                   or str(self.title))

@@ -4,6 +4,8 @@ trainer only by an explicit opt-in (on the console, never on the shared screen o
 and the console's one primary action in every state of the questionnaire."""
 
 import io
+import subprocess
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -12,6 +14,7 @@ from facilitator import InputRejected
 from facilitator.testing import Bench
 from plugins.questionnaire.workform import Questionnaire
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CONFIG = {"threshold": 50, "aspects": [
     {"title": "Risico-inschatting", "statements": ["Ik schat vooraf het risico in."]},
     {"title": "Tot slot", "type": "open", "statements": ["Wat wil je nog kwijt?"]}]}
@@ -143,5 +146,10 @@ def test_the_pdf_is_made_from_the_own_answers_and_nothing_is_kept(facilitator_se
     assert "Eerder een grens stellen." in text and "Risico-inschatting" in text
     assert "nooit" in text and "aandachtspunt" in text and "altijd" not in text
     assert count() == before  # nothing of it stored
+    ARTIFACTS.mkdir(exist_ok=True)  # for a person to look at
+    (ARTIFACTS / "personal-goal.pdf").write_bytes(response.data)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1",
+                    str(ARTIFACTS / "personal-goal.pdf"), str(ARTIFACTS / "personal-goal")],
+                   check=True, timeout=60)
     assert session.app.test_client().post(url, data={"goal": "x"}).status_code == 404  # no phone
     assert first.http.post("/p/XXXXXX/mine.pdf", data={}).status_code == 404
