@@ -356,6 +356,7 @@ class Questionnaire(WorkForm):
                      else ""] for row in aspect["rows"]]
             sections.append({"title": aspect["title"], "paragraphs": [], "tables": [
                 {"caption": "", "headers": [_("Question") if config_aspect.get("type") == OPEN
+                                            else _("Topic") if view.config["kind"] == MATRIX
                                             else _("Item"), _("My answer"),
                                             _("Points of attention")],
                  "rows": rows}]})

@@ -19,7 +19,7 @@ def scenario(phase, minimum):
             "config": {**MIXED, "measurement": {"id": "vw", "phase": phase, "minimum": minimum}}}]}
 
 
-def held_before(session, minimum, respondents=4, other_team=False):
+def held_before(session, minimum, respondents=4, other_team=False, days_ago=90):
     """An earlier session of the same team (or another) whose 0-measurement kept its tally."""
     from sqlalchemy import select
 
@@ -33,7 +33,7 @@ def held_before(session, minimum, respondents=4, other_team=False):
         trainer = db.session.scalar(select(User).where(User.email == TRAINER_EMAIL))
         made = workshops.create(scenarios.from_data(scenario("0", minimum), "zero", plugin_host()),
                                 trainer, team_name="Ander team" if other_team else "Team")
-        made.status, made.started_at = "ended", datetime.now(UTC) - timedelta(days=90)
+        made.status, made.started_at = "ended", datetime.now(UTC) - timedelta(days=days_ago)
         [activity] = made.activities
         activity.state = {"tally": {
             "measurement": {"id": "vw", "phase": "0", "minimum": minimum},
@@ -101,3 +101,13 @@ def test_without_a_0_measurement_of_the_team_there_is_nothing_to_compare(facilit
     session.trainer.do("close")
     session.trainer.do("reveal")
     assert "geen 0-meting van dit team" in session.screen.html and "data-compare=" not in session.screen.html
+
+
+def test_a_0_measurement_held_later_is_not_the_baseline(facilitator_session):
+    session = facilitator_session(scenario("1", 2), phones=3)
+    held_before(session, minimum=2, respondents=9, days_ago=-30)  # started after this one
+    session.trainer.do("start")
+    answer_all(session, open_text=False)
+    session.trainer.do("close")
+    session.trainer.do("reveal")
+    assert "geen 0-meting van dit team" in session.screen.html
