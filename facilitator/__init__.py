@@ -82,6 +82,7 @@ __all__ = [
     "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem",
     "StatusChange", "Step", "StepView", "Table", "WorkForm", "_", "_l", "clean", "create_app",
     "gettext", "hookimpl", "lazy_pgettext", "ngettext", "npgettext", "open_agreements", "pgettext",
+    "earlier_sessions",
 ]
 
 
@@ -89,6 +90,14 @@ def create_app(config=None):
     from .app import create_app as factory
 
     return factory(config)
+
+
+def earlier_sessions(activity_id):
+    """The team's earlier sessions with this activity's work form, as plain data (see
+    teamplan.followup)."""
+    from .teamplan.followup import earlier_sessions as found
+
+    return found(activity_id)
 
 
 def open_agreements(activity_id):

@@ -38,6 +38,16 @@ def extra_team_plan_sections(sessions):
 
 
 @hookspec
+def team_plan_documents(sessions):
+    """Return a list of documents a team lead can download from the team plan (Word, PDF,
+    Excel), each a dict: ``key`` (letters, digits, ``-``; part of its address), ``title``,
+    ``paragraphs`` (text under the title), ``sections`` (each ``title``, ``paragraphs``,
+    ``tables`` in the shape of ``extra_team_plan_sections``) and ``sheet`` (one table, the
+    rows of the Excel file). ``sessions`` as for ``extra_team_plan_sections``. Decide what is
+    private before returning it: the host shows what it gets."""
+
+
+@hookspec
 def track_event(event, workshop_id, detail):
     """Called after the host committed a lifecycle event (workshop created, start, step opened,
     next, reveal, end...); return nothing. Called plugin by plugin: one that raises is logged with

@@ -351,6 +351,15 @@ class WorkForm(ABC):
         """Extra template variables for one participant's phone."""
         return {}
 
+    def personal_document(self, view: StepView, me: Participant, mine: list[Entry],
+                          data: dict[str, Any]) -> dict[str, Any] | None:
+        """A document for one participant alone (their own profile and goal, say), made when
+        their phone asks (``POST /p/<code>/mine.pdf`` with ``data`` from the phone) and never
+        stored: ``{"title", "filename", "paragraphs", "sections"}`` in the shape of
+        ``team_plan_documents``; ``None``: this step offers none. Like ``phone_context`` it may
+        use only the person's own entries (``mine``, ``view.mine_at``) and what they sent."""
+        return None
+
     def visibility_note(self, view: StepView) -> str | None:
         """What the phone says about who sees the input, where the step's visibility alone would
         not be true (a quiz answer is seen by the own team). None: the host's label."""
@@ -361,7 +370,8 @@ class WorkForm(ABC):
 
         ``None`` (the default): the host decides (reveal while there are answers to reveal, else
         next). Otherwise the work form's console template marks its own button primary and returns
-        its action name, or returns ``"next"`` or ``"reveal"`` to have the host's button primary,
+        its action name, or returns ``"next"``, ``"reveal"`` or ``"close"`` to have the host's
+        button primary,
         or ``""`` while the group is at work and nothing should be pressed.
         """
         return None

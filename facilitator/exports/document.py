@@ -137,3 +137,5 @@ class SessionReport:
     author: str = ""
     final: bool = True  # False while the session runs: more steps may still be revealed
     notice: str = ""  # what the report says about itself, e.g. that it is not final yet
+    heading: str = ""  # the document's own heading instead of "Session report" (a plugin's)
+    facts: list[tuple[str, str]] | None = None  # its own header block instead of the session's

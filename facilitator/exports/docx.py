@@ -93,12 +93,13 @@ def render_team_plan(plan: TeamPlanDocument, out: BinaryIO, template: str | None
 
 
 def render_session_report(report: SessionReport, out: BinaryIO, template: str | None = None) -> None:
-    doc = _new_document(_("Session report: %(title)s", title=report.title),
+    doc = _new_document(report.title if report.heading else
+                        _("Session report: %(title)s", title=report.title),
                         report.author or report.trainer, template)
-    doc.add_heading(_("Session report"), level=0)
+    doc.add_heading(report.heading or _("Session report"), level=0)
     _facts(
         doc,
-        [
+        report.facts if report.facts is not None else [
             (_("Session"), report.title),
             (_("Team"), report.team_name),
             (_("Date"), labels.format_day(report.held_on)),
@@ -110,8 +111,9 @@ def render_session_report(report: SessionReport, out: BinaryIO, template: str | 
         _paragraph(doc, report.notice)
     for section in report.sections:
         doc.add_heading(_text(section.title), level=1)
-        meta = labels.section_meta(section.work_form_title, section.visibility)
-        _paragraph(doc, meta, muted=True)
+        if report.facts is None:
+            meta = labels.section_meta(section.work_form_title, section.visibility)
+            _paragraph(doc, meta, muted=True)
         for text in section.paragraphs:
             _paragraph(doc, text)
         for table in section.tables:

@@ -120,12 +120,12 @@ TEMPLATES = {
 {% endblock %}""",
     "session_report.html": """{% extends "base.html" %}{% from "macros.html" import facts, grid %}
 {% block body %}
-<h1>{{ _("Session report") }}</h1>
+<h1>{{ heading or _("Session report") }}</h1>
 {{ facts(header) }}
 {% if notice %}<p class="notice"><strong>{{ notice|text }}</strong></p>{% endif %}
 {% for section in sections %}
 <h2>{{ section.title|text }}</h2>
-<p class="meta">{{ section.meta|text }}</p>
+{% if section.meta %}<p class="meta">{{ section.meta|text }}</p>{% endif %}
 {% for text in section.paragraphs %}<p>{{ text|text }}</p>{% endfor %}
 {% for table in section.tables %}
 {% if table.caption %}<h3>{{ table.caption|text }}</h3>{% endif %}
@@ -158,16 +158,19 @@ def render_team_plan(plan: TeamPlanDocument, out: BinaryIO) -> None:
 def render_session_report(report: SessionReport, out: BinaryIO) -> None:
     sections = [{
         "title": section.title,
-        "meta": labels.section_meta(section.work_form_title, section.visibility),
+        "meta": labels.section_meta(section.work_form_title, section.visibility)
+        if report.facts is None else "",
         "paragraphs": section.paragraphs,
         "tables": [_report_table(t) for t in section.tables if t.width],
     } for section in report.sections]
     html = _environment().get_template("session_report.html").render(
-        **_base(_("Session report: %(title)s", title=report.title), report.author or report.trainer),
-        header=[(_("Session"), report.title), (_("Team"), report.team_name),
-                (_("Date"), labels.format_day(report.held_on)), (_("Trainer"), report.trainer),
-                (_("Number of participants"), report.participant_count)],
-        notice=report.notice, sections=sections,
+        **_base(report.title if report.heading else
+                _("Session report: %(title)s", title=report.title), report.author or report.trainer),
+        header=report.facts if report.facts is not None else [
+            (_("Session"), report.title), (_("Team"), report.team_name),
+            (_("Date"), labels.format_day(report.held_on)), (_("Trainer"), report.trainer),
+            (_("Number of participants"), report.participant_count)],
+        notice=report.notice, sections=sections, heading=report.heading,
     )
     write(html, out)
 

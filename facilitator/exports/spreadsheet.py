@@ -122,4 +122,7 @@ def render_rows(title: str, headers: list[str], rows: list[list], out: BinaryIO,
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    sheet.page_setup.orientation = "landscape"  # printed: every column on the page's width
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     workbook.save(out)

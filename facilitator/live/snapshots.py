@@ -228,6 +228,11 @@ class Reading:
             context = self._phone_context(person, self._own(person))
         return self._render("live/phone_step.html", context, person.language)
 
+    def own(self, person) -> tuple:
+        """(view, mine, me, extra) of one participant at the current step, as their phone gets
+        it (for a document made for them alone)."""
+        return self._own(person)
+
     def _own(self, person) -> tuple:
         """(view, mine, me, extra): what is this person's own at the current step; ``person`` is a
         Participant or a row of ``people``."""

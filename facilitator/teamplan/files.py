@@ -11,7 +11,8 @@ from datetime import date
 
 from flask import current_app
 
-from ..exports import csv, docx, markdown, pdf, spreadsheet
+from .. import clock
+from ..exports import csv, docx, labels, markdown, pdf, spreadsheet
 from ..sessions.models import Team, Workshop
 from . import documents, results
 
@@ -69,6 +70,57 @@ def session_report_file(workshop: Workshop, fmt: str) -> ExportFile:
     content, media_type = _render(SESSION_FORMATS, fmt, report)
     name = f"sessieverslag-{slug(workshop.title)}-{report.held_on.isoformat()}.{fmt}"
     return ExportFile(content, media_type, name)
+
+
+DOCUMENT_FORMATS = {"docx": DOCX, "pdf": "application/pdf", "xlsx": XLSX}
+
+
+def team_document_file(team: Team, key: str, fmt: str, today: date | None = None,
+                       author: str = "") -> ExportFile | None:
+    """A plugin's document of this team's plan (``team_plan_documents``), e.g. the comparison of
+    a 0- and a 1-measurement, as Word, PDF or Excel; None when the team has no such document."""
+    from ..exports import ReportSection, ReportTable, SessionReport
+    from ..i18n import _
+    from . import sections, teams
+
+    found = next((d for d in sections.extra_documents(teams.sessions(team)) if d["key"] == key),
+                 None)
+    if found is None:
+        return None
+    today = today or clock.local_day(clock.utcnow())
+    out = io.BytesIO()
+    if fmt == "xlsx":
+        sheet = found["sheet"]
+        spreadsheet.render_rows(found["title"], [str(h) for h in sheet.headers],
+                                [[_number(c) for c in row] for row in sheet.rows], out,
+                                widths=[48, 18, *[max(12, len(str(h)) + 3) for h in sheet.headers[2:]]])
+    else:
+        def table(t):
+            return ReportTable(str(t.caption), [str(h) for h in t.headers],
+                               [[str(c) for c in row] for row in t.rows])
+
+        parts = [ReportSection(_("About this document"), None, "anonymous",
+                               found["paragraphs"], [])] if found["paragraphs"] else []
+        parts += [ReportSection(s["title"], None, "anonymous", s["paragraphs"],
+                                [table(t) for t in s["tables"]]) for s in found["sections"]]
+        document = SessionReport(
+            title=found["title"], held_on=today, trainer=author, team_name=team.name,
+            participant_count=0, sections=parts, author=author, heading=found["title"],
+            facts=[(_("Team"), team.name), (_("Unit"), team.unit or ""),
+                   (_("Date"), labels.format_day(today))])
+        render = SESSION_FORMATS[fmt][1]
+        if fmt == "docx":
+            render(document, out, template=current_app.config.get("DOCX_TEMPLATE"))
+        else:
+            render(document, out)
+    name = f"{slug(found['title'])}-{slug(team.name)}-{today.isoformat()}.{fmt}"
+    return ExportFile(out.getvalue(), DOCUMENT_FORMATS[fmt], name)
+
+
+def _number(cell):
+    """A whole number as a number in the sheet (a Table's cells arrive as text)."""
+    text = str(cell)
+    return int(text) if re.fullmatch(r"-?\d{1,15}", text) else text
 
 
 RESULT_FORMATS = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}

@@ -37,6 +37,37 @@ def open_agreements(activity_id: int) -> list[dict]:
             if a.status in plan.ACTIVE and a.workshop_id != workshop.id]
 
 
+def earlier_sessions(activity_id: int) -> list[dict]:
+    """The other sessions of this activity's team that started before this one, oldest first, as
+    the plain data of ``extra_team_plan_sections`` (``id``, ``title``, ``held_on``,
+    ``activities``), each with only its activities of this activity's own work form (their
+    ``state``, a copy). For a work form that compares with an earlier run (a 0/1-measurement).
+    Empty without a team."""
+    from sqlalchemy import select
+
+    from .sections import _plain
+
+    activity = db.session.get(Activity, activity_id)
+    if activity is None:
+        raise LookupError(f"no activity {activity_id}")
+    workshop = activity.workshop
+    if workshop.team_id is None:
+        return []
+    this = workshop.started_at or workshop.created_at
+    others = [w for w in db.session.scalars(
+        select(Workshop).where(Workshop.team_id == workshop.team_id, Workshop.id != workshop.id)
+        .order_by(Workshop.id))
+        if this is None or (w.started_at or w.created_at) is None
+        or (w.started_at or w.created_at) <= this]
+    others.sort(key=lambda w: (w.started_at or w.created_at, w.id))
+    found = []
+    for session in _plain(others):
+        session["activities"] = [a for a in session["activities"] if a["type"] == activity.type]
+        if session["activities"]:
+            found.append(session)
+    return found
+
+
 def set_agreement_status(activity_id: int, agreement_id: int, status: str, note: str = "") -> bool:
     """Set the status of an agreement of this session's team, with a note for its history (for
     example the group's grade). Return False when it already had that status. Raises

@@ -16,7 +16,7 @@ from ..exports.document import KINDS, STATUSES
 from ..extensions import db
 from ..i18n import _, _l
 from . import access, documents, plan, teams
-from .sections import extra_sections
+from .sections import extra_documents, extra_sections
 
 bp = Blueprint("teamplan", __name__, static_folder="static", static_url_path="/teamplan/static")
 
@@ -155,7 +155,8 @@ def _plan_page(team, new_agreement=None):
         active=[a for a in agreements if a.status in plan.ACTIVE],
         finished=[a for a in agreements if a.status not in plan.ACTIVE],
         summary=plan.summary(agreements), changes=plan.recent_changes(team),
-        sources=sources, sections=extra_sections(sessions), new_agreement=new_agreement or {})
+        sources=sources, sections=extra_sections(sessions), documents=extra_documents(sessions),
+        new_agreement=new_agreement or {})
 
 
 @bp.route("/teams/<int:team_id>/details", methods=["POST"])

@@ -34,6 +34,19 @@ def team_plan_export(team_id: int, fmt: str):
     return download(files.team_plan_file(team, fmt, author=documents.person(current_user)))
 
 
+@bp.route("/teams/<int:team_id>/documents/<key>.<fmt>")
+@login_required
+def team_document_export(team_id: int, key: str, fmt: str):
+    """A document a plugin adds to the team plan (the comparison of a 0/1-measurement, say)."""
+    team = access.team_for(current_user, team_id)
+    if fmt not in files.DOCUMENT_FORMATS:
+        abort(404)
+    export = files.team_document_file(team, key, fmt, author=documents.person(current_user))
+    if export is None:
+        abort(404)
+    return download(export)
+
+
 @bp.route("/sessions/<int:workshop_id>/report")
 @login_required
 def session_report(workshop_id: int):

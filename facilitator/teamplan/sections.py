@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 
 from ..contract.plugins import plugin_host
 from ..contract.workform import Table
@@ -27,6 +28,39 @@ def _plain(sessions: list[Workshop]) -> list[dict]:
 def _table(found, plugin: str) -> dict:
     table = Table.of(found, f"plugin {plugin}: extra_team_plan_sections")
     return {"title": table.caption, "headers": table.headers, "rows": table.rows}
+
+
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+
+
+def extra_documents(sessions: list[Workshop]) -> list[dict]:
+    """The plugins' documents for a team plan with these sessions (the ``team_plan_documents``
+    hook), each checked for its shape: ``key``, ``title``, ``paragraphs``, ``sections`` (with
+    tables as ``facilitator.Table``) and ``sheet``. One of another shape is logged with the
+    plugin's name and left out."""
+    host = plugin_host()
+    plain = _plain(sessions)
+    used = {a["type"] for session in plain for a in session["activities"]}
+    unused = [plugin for name, plugin in host.pm.list_name_plugin()
+              if (forms := {form.name for form in host.forms_of(name)}) and not forms & used]
+    found = []
+    for plugin, answer in host.call_each("team_plan_documents", skip=unused, sessions=plain):
+        for document in answer or []:
+            try:
+                if not KEY.match(str(document["key"])):
+                    raise TypeError(f"key {document['key']!r}")
+                found.append({
+                    "key": document["key"], "title": str(document["title"]),
+                    "paragraphs": [str(p) for p in document.get("paragraphs") or []],
+                    "sections": [{"title": str(s["title"]),
+                                  "paragraphs": [str(p) for p in s.get("paragraphs") or []],
+                                  "tables": [Table.of(t, f"plugin {plugin}: team_plan_documents")
+                                             for t in s.get("tables") or []]}
+                                 for s in document.get("sections") or []],
+                    "sheet": Table.of(document["sheet"], f"plugin {plugin}: team_plan_documents")})
+            except (KeyError, TypeError):
+                log.exception("plugin %s: a team plan document of another shape", plugin)
+    return found
 
 
 def extra_sections(sessions: list[Workshop]) -> list[dict]:

@@ -7,7 +7,7 @@ profile and personal learning goal to itself.
 
 from facilitator import Table, _, hookimpl
 
-from .measurement import comparisons
+from .measurement import comparisons, documents
 from .workform import Questionnaire
 
 __version__ = "0.1.0"
@@ -46,3 +46,9 @@ def extra_team_plan_sections(sessions):
         tables.insert(0, Table(_("Who can teach it to others"),
                                [_("Topic"), _("Offered by"), _("Session")], rows))
     return tables
+
+
+@hookimpl
+def team_plan_documents(sessions):
+    """The comparison of a 0- and a 1-measurement as a document to file (Word, PDF, Excel)."""
+    return documents(sessions)

@@ -1,6 +1,7 @@
-"""One questionnaire engine: statements grouped by aspect, each answered on one scale.
+"""One questionnaire engine: statements grouped by aspect, each aspect one kind of question.
 
-A leerdoelwijzer uses altijd / vaak / soms / nooit; the development matrix uses its six levels.
+A leerdoelwijzer uses altijd / vaak / soms / nooit; the development matrix uses its six levels; a
+0/1-measurement mixes statements, how often, yes/no and an open question.
 All of a participant's answers are one anonymous entry (one per person, so the minimum group
 counts people), changed aspect by aspect until the trainer closes the step.
 """
@@ -13,6 +14,7 @@ from typing import Any
 from facilitator import (
     ANONYMOUS,
     NAMED,
+    TRAINER_ONLY,
     ActionRejected,
     Boolean,
     Choice,
@@ -33,7 +35,10 @@ from facilitator import (
     _,
     _l,
     clean,
+    earlier_sessions,
 )
+
+from .measurement import baseline, compare
 
 LEERDOELWIJZER = "leerdoelwijzer"
 MATRIX = "matrix"
@@ -43,6 +48,13 @@ SCALES = {
              "ik ben ervaren in het doen", "ik heb meesterschap", "ik kan het anderen leren"],
 }
 ATTENTION = {LEERDOELWIJZER: ["soms", "nooit"], MATRIX: ["bewust van", "ik weet hoe het zit"]}
+# The kinds of question an aspect can hold: the questionnaire's own scale, a frequency, yes/no,
+# or open questions (free text, anonymous). Each has its own answer options unless given.
+SCALE, FREQUENCY, YES_NO, OPEN = "scale", "frequency", "yesno", "open"
+QUESTION_OPTIONS = {FREQUENCY: ["nooit", "1 keer", "2 tot 5 keer", "vaker dan 5 keer"],
+                    YES_NO: ["ja", "nee"], OPEN: []}
+MAX_OPEN = 1000
+MAX_GOAL = 2000
 MAX_TEXT = 300
 MAX_ASPECTS = 20
 MAX_STATEMENTS = 40
@@ -90,6 +102,15 @@ class Questionnaire(WorkForm):
         Repeat("aspects", _l("Competence aspects"), item_label=_l("Aspect"), minimum=1,
                maximum=MAX_ASPECTS, fields=[
                    Text("title", _l("Aspect"), required=True, max_length=MAX_TEXT),
+                   Choice("type", _l("Kind of question"), default=SCALE, options=[
+                       (SCALE, _l("Statements on the answer options above")),
+                       (FREQUENCY, _l("How often (never / once / 2 to 5 times / more often)")),
+                       (YES_NO, _l("Yes or no")),
+                       (OPEN, _l("Open question (free text, anonymous)"))]),
+                   TextList("options", _l("Own answer options of this aspect"),
+                            item_label=_l("Option"), max_length=60, maximum=8,
+                            help=_l("Leave empty for the options of its kind; not for an open "
+                                    "question.")),
                    TextList("statements", _l("Statements of this aspect"), item_label=_l("Item"),
                             max_length=MAX_TEXT, minimum=1, maximum=MAX_STATEMENTS),
                ]),
@@ -108,10 +129,6 @@ class Questionnaire(WorkForm):
         attention = _texts(config.get("attention"), "attention", problems)
         if config.get("attention") in (None, []):
             attention = [a for a in ATTENTION[kind] if a in scale]
-        for index, option in enumerate(attention):
-            if option not in scale:
-                problems.append(Problem(f"attention[{index}]", _(
-                    "'%(option)s' is not one of the answer options.", option=option)))
         threshold = config.get("threshold", 50)
         if isinstance(threshold, bool) or not isinstance(threshold, int) or not 1 <= threshold <= 100:
             problems.append(Problem("threshold", _("A whole percentage from 1 to 100.")))
@@ -140,7 +157,27 @@ class Questionnaire(WorkForm):
             if len(statements) > MAX_STATEMENTS:
                 problems.append(Problem(f"{where}.statements", _(
                     "At most %(n)d statements.", n=MAX_STATEMENTS)))
-            cleaned.append({"title": title.strip(), "statements": statements})
+            kind_of = aspect.get("type") or SCALE
+            if kind_of not in (SCALE, *QUESTION_OPTIONS):
+                problems.append(Problem(f"{where}.type", _(
+                    "Choose statements, how often, yes or no, or an open question.")))
+                kind_of = SCALE
+            options = _texts(aspect.get("options"), f"{where}.options", problems)
+            if kind_of == OPEN and options:
+                problems.append(Problem(f"{where}.options", _(
+                    "An open question has no answer options.")))
+            if kind_of != OPEN and options and (
+                    len(options) < 2 or len(set(options)) != len(options)):
+                problems.append(Problem(f"{where}.options", _(
+                    "Give at least two different answer options.")))
+            cleaned.append({"title": title.strip(), "type": kind_of,
+                            "options": options if kind_of != OPEN else [],
+                            "statements": statements})
+        every = set(scale) | {o for aspect in cleaned for o in choices(scale, aspect)}
+        for index, option in enumerate(attention):
+            if option not in every:
+                problems.append(Problem(f"attention[{index}]", _(
+                    "'%(option)s' is not one of the answer options.", option=option)))
         measurement = config.get("measurement") or {}
         if not isinstance(measurement, dict):
             problems.append(Problem("measurement", _("Give an id, a phase and a minimum.")))
@@ -168,7 +205,21 @@ class Questionnaire(WorkForm):
         if config["kind"] == MATRIX and config.get("offers", True):
             steps.append(Step(key="offer", title=_l("Who can teach it to others?"),
                               visibility=NAMED))
+        if not (config.get("measurement") or {}).get("id"):  # a measurement asks no own goal
+            steps.append(Step(key="goal", title=_l("Personal learning goal"),
+                              visibility=TRAINER_ONLY))
         return steps
+
+    # -- the 1-measurement finds its 0-measurement ----------------------------------------------
+    def arrive(self, view: StepView) -> None:
+        measurement = view.config.get("measurement") or {}
+        if measurement.get("id") and measurement.get("phase") == "1":
+            # the team's latest 0-measurement with this id: anonymous counts only
+            view.state["baseline"] = self.load_baseline(view)
+
+    def load_baseline(self, view: StepView) -> dict[str, Any] | None:
+        """The only place that reads earlier sessions (tests on plain data replace it)."""
+        return baseline(earlier_sessions(view.activity_id), view.config["measurement"]["id"])
 
     # -- a participant's answers -------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me) -> Contribution:
@@ -177,8 +228,9 @@ class Questionnaire(WorkForm):
         statement unanswered (nobody is forced to answer)."""
         if view.step.key == "offer":
             return self._offer(view, data)
+        if view.step.key == "goal":
+            return self._shared_goal(view, data)
         config = view.config
-        scale = config["scale"]
         aspects = config["aspects"]
         earlier = _own(view.entries)
         answers = dict(earlier.get("answers", {}))
@@ -190,11 +242,23 @@ class Questionnaire(WorkForm):
                 raise InputRejected(_("This part of the questionnaire does not exist.")) from None
             if not 0 <= aspect < len(aspects):
                 raise InputRejected(_("This part of the questionnaire does not exist."))
+            options = choices(config["scale"], aspects[aspect])
             for index in range(len(aspects[aspect]["statements"])):
                 value = data.get(f"q-{aspect}-{index}")
+                if aspects[aspect]["type"] == OPEN:
+                    if value is not None and not isinstance(value, str):
+                        raise InputRejected(_("Give your answer as text."))
+                    text = (value or "").strip()
+                    if len(text) > MAX_OPEN:
+                        raise InputRejected(_("At most %(n)d characters.", n=MAX_OPEN))
+                    if text:
+                        answers[key(aspect, index)] = text
+                    elif value is not None:
+                        answers.pop(key(aspect, index), None)  # emptied: no answer
+                    continue
                 if value in (None, ""):
                     continue
-                if value not in scale:
+                if value not in options:
                     raise InputRejected(_("Choose one of the answer options."))
                 answers[key(aspect, index)] = value
         try:
@@ -218,7 +282,20 @@ class Questionnaire(WorkForm):
                 raise InputRejected(_("This statement does not exist."))
         return Contribution({"name": name, "topics": sorted(set(topics), key=_order)})
 
+    def _shared_goal(self, view: StepView, data: dict[str, Any]) -> Contribution:
+        """A personal learning goal the participant chose to share with the trainer: only with
+        an explicit yes; a name only if they give one (or the session is named)."""
+        if data.get("share") != "yes":
+            raise InputRejected(_("Tick that you want to share your learning goal with the "
+                                  "trainer; otherwise it stays on your phone."))
+        goal = clean(data.get("goal"), limit=MAX_GOAL, label=_l("Your personal learning goal"))
+        name = str(data.get("name") or "").strip()[:80]
+        return Contribution({"goal": goal, "name": name})
+
     def visibility_note(self, view: StepView) -> str | None:
+        if view.step.key == "goal":
+            return _("What you write here stays on your phone, unless you choose to share it "
+                     "with the trainer.")
         if view.step.key == "offer":
             return _("With your name, if you offer: the trainer and the team plan see it; the "
                      "shared screen only in a named session.")
@@ -228,6 +305,10 @@ class Questionnaire(WorkForm):
         return False  # a statement may be left empty, an offer withdrawn; nothing to pass
 
     def phone_context(self, view: StepView, me, mine) -> dict[str, Any]:
+        if view.step.key == "goal":
+            answers = _own(view.mine_at("answers")).get("answers", {})
+            return {"shared": _own(mine), "answered": len(answers),
+                    "profile": self.profile(view.config, answers)}
         if view.step.key == "offer":
             own = _own(mine)
             earlier = _own([e for e in view.mine_at("answers")]).get("answers", {})
@@ -238,6 +319,7 @@ class Questionnaire(WorkForm):
         aspects = view.config["aspects"]
         at = own.get("at", 0) if view.status == "open" else len(aspects)
         return {"at": at, "answers": answers, "total": len(aspects),
+                "options": [choices(view.config["scale"], aspect) for aspect in aspects],
                 "answered": len(answers), "statements": _count(aspects),
                 "profile": self.profile(view.config, answers)}
 
@@ -249,14 +331,68 @@ class Questionnaire(WorkForm):
         for a, aspect in enumerate(config["aspects"]):
             rows = [{"text": text, "answer": answers.get(key(a, s))}
                     for s, text in enumerate(aspect["statements"])]
-            out.append({"title": aspect["title"], "rows": rows,
-                        "attention": [r["text"] for r in rows if r["answer"] in attention]})
+            marked = [] if aspect.get("type") == OPEN else [
+                r["text"] for r in rows if r["answer"] in attention]
+            out.append({"title": aspect["title"], "rows": rows, "open": aspect.get("type") == OPEN,
+                        "attention": marked})
         return out
+
+    def personal_document(self, view: StepView, me, mine, data: dict[str, Any]):
+        """The participant's own profile and personal learning goal as a document for their
+        manager, made on request and not kept: from this phone's own answers and the goal it
+        sends along."""
+        if view.step.key not in ("answers", "goal"):
+            return None
+        goal = str(data.get("goal") or "").strip()[:MAX_GOAL]
+        source = view.mine_at("answers") if view.step.key == "goal" else mine
+        answers = _own(source).get("answers", {})
+        sections = [{"title": _("Personal learning goal"),
+                     "paragraphs": [goal or _("(not filled in)")], "tables": []}]
+        attention = set(view.config["attention"])
+        for aspect, config_aspect in zip(self.profile(view.config, answers),
+                                         view.config["aspects"], strict=True):
+            rows = [[row["text"], row["answer"] or _("not answered"),
+                     _("point of attention") if not aspect["open"] and row["answer"] in attention
+                     else ""] for row in aspect["rows"]]
+            sections.append({"title": aspect["title"], "paragraphs": [], "tables": [
+                {"caption": "", "headers": [_("Question") if config_aspect.get("type") == OPEN
+                                            else _("Topic") if view.config["kind"] == MATRIX
+                                            else _("Item"), _("My answer"),
+                                            _("Points of attention")],
+                 "rows": rows}]})
+        title = _("My learning goal: %(title)s", title=view.activity_title
+                  or str(self.title))
+        return {"title": title, "filename": _("my-learning-goal"), "paragraphs": [_(
+            "Your own answers and personal learning goal, to discuss with your manager. Made "
+            "on your phone's request; the server does not keep this document.")],
+                "sections": sections}
+
+    def console_primary(self, view: StepView) -> str | None:
+        """One primary action in every state: close when answers are in, reveal once closed,
+        pick a team learning goal from the candidates, then next; nothing while the group has
+        not started answering."""
+        if view.step.key == "goal":
+            return "next"
+        if not view.answers():
+            return "" if view.open else "next"
+        if view.open and view.step.key == "answers":
+            return "close"
+        if not view.revealed:
+            return "reveal"
+        if (view.step.key == "answers" and not view.state.get("goals")
+                and not (view.config.get("measurement") or {}).get("id")
+                and self.results(view)["candidates"]):
+            return "goal"
+        return "next"
 
     # -- the team's result ---------------------------------------------------------------------------
     def results(self, view: StepView) -> dict[str, Any]:
         if view.step.key == "offer":
             return {"offers": self.offers(view.config, [e.payload for e in view.answers()])}
+        if view.step.key == "goal":  # trainer only: the goals shared with the trainer
+            return {"shared": [{"goal": e.payload.get("goal", ""),
+                                "name": e.name or e.payload.get("name", "")}
+                               for e in view.answers()]}
         config = view.config
         scale, attention = config["scale"], set(config["attention"])
         people = [e.payload.get("answers", {}) for e in view.answers()]
@@ -264,27 +400,42 @@ class Questionnaire(WorkForm):
         aspects = []
         candidates = []
         for a, aspect in enumerate(config["aspects"]):
+            options = choices(scale, aspect)
             rows = []
             for s, text in enumerate(aspect["statements"]):
                 k = key(a, s)
-                counts = {option: 0 for option in scale}
+                if aspect.get("type") == OPEN:  # the texts, without names, in a fixed order
+                    said = sorted(answers[k] for answers in people if answers.get(k))
+                    rows.append({"key": k, "text": text, "open": said, "answered": len(said)})
+                    continue
+                counts = {option: 0 for option in options}
                 for answers in people:
                     if answers.get(k) in counts:
                         counts[answers[k]] += 1
                 answered = sum(counts.values())
-                share = round(100 * sum(counts[o] for o in attention) / answered) if answered else 0
+                share = round(100 * sum(counts[o] for o in attention if o in counts) / answered) \
+                    if answered else 0
                 candidate = answered > 0 and share >= config["threshold"]
-                row = {"key": k, "text": text, "counts": [counts[o] for o in scale],
-                       "widths": [_width(counts[o], answered) for o in scale],
+                row = {"key": k, "text": text, "counts": [counts[o] for o in options],
+                       "widths": [_width(counts[o], answered) for o in options],
                        "answered": answered, "attention": share, "candidate": candidate}
                 rows.append(row)
                 if candidate:
                     candidates.append({"key": k, "text": text, "aspect": aspect["title"],
                                        "attention": share})
-            aspects.append({"title": aspect["title"], "rows": rows})
-        return {"scale": scale, "attention": config["attention"], "threshold": config["threshold"],
-                "respondents": respondents, "aspects": aspects, "candidates": candidates,
-                "chosen": list(view.state.get("goals", {}))}
+            aspects.append({"title": aspect["title"], "type": aspect.get("type") or SCALE,
+                            "options": options, "rows": rows})
+        found = {"scale": scale, "attention": config["attention"],
+                 "threshold": config["threshold"], "respondents": respondents,
+                 "aspects": aspects, "candidates": candidates,
+                 "chosen": list(view.state.get("goals", {}))}
+        measurement = config.get("measurement") or {}
+        if measurement.get("id") and measurement.get("phase") == "1":
+            zero = view.state.get("baseline")
+            found["comparison"] = {"baseline": None} if not zero else {
+                **compare(zero, self._tally(config, found)),
+                "baseline": {"session": zero.get("session"), "held_on": zero.get("held_on")}}
+        return found
 
     def offers(self, config: dict[str, Any], payloads) -> list[dict[str, Any]]:
         """Per topic, in the matrix's order, who offered to teach it."""
@@ -301,11 +452,20 @@ class Questionnaire(WorkForm):
             view.state["offers"] = self.offers(view.config, [e.payload for e in view.answers()])
         elif (view.config.get("measurement") or {}).get("id"):
             # the anonymous tally of a 0/1-measurement, for the comparison in the team plan
-            r = self.results(view)
-            view.state["tally"] = {"measurement": view.config["measurement"],
-                                   "respondents": r["respondents"], "scale": r["scale"],
-                                   "rows": [[row["key"], row["text"], row["counts"]]
-                                            for a in r["aspects"] for row in a["rows"]]}
+            view.state["tally"] = self.tally(view)
+
+    def tally(self, view: StepView) -> dict[str, Any]:
+        """The anonymous counts of a 0/1-measurement per question (open answers left out): what
+        is kept for the comparison with the other measurement."""
+        return self._tally(view.config, self.results(view))
+
+    def _tally(self, config: dict[str, Any], r: dict[str, Any]) -> dict[str, Any]:
+        rows = [row for a in r["aspects"] for row in a["rows"] if "counts" in row]
+        return {"measurement": config["measurement"], "respondents": r["respondents"],
+                "scale": r["scale"], "rows": [[row["key"], row["text"], row["counts"]]
+                                              for row in rows],
+                "options": {row["key"]: a["options"] for a in r["aspects"] for row in a["rows"]
+                            if "counts" in row}}
 
     def report(self, view: StepView) -> dict[str, Any]:
         if view.step.key == "offer":
@@ -316,8 +476,13 @@ class Questionnaire(WorkForm):
         r = self.results(view)
         tables = []
         for aspect in r["aspects"]:
+            if aspect["type"] == OPEN:  # every answer as said, without names
+                tables.append({"caption": aspect["title"], "headers": [_("Question"), _("Answer")],
+                               "rows": [[row["text"], said] for row in aspect["rows"]
+                                        for said in row["open"] or ["-"]]})
+                continue
             tables.append({"caption": aspect["title"],
-                           "headers": [_("Item"), *r["scale"], _("Attention (%)")],
+                           "headers": [_("Item"), *aspect["options"], _("Attention (%)")],
                            "rows": [[row["text"], *map(str, row["counts"]), f"{row['attention']}%"]
                                     for row in aspect["rows"]]})
         goals = view.state.get("goals", {})
@@ -366,6 +531,15 @@ class Questionnaire(WorkForm):
 
     def levels(self, config: dict[str, Any]) -> list[str]:
         return config["scale"]
+
+
+def choices(scale: list[str], aspect: dict[str, Any]) -> list[str]:
+    """The answer options of an aspect's questions: its own, else those of its kind of question
+    (the questionnaire's scale for statements); none for an open question."""
+    kind = aspect.get("type") or SCALE
+    if kind == OPEN:
+        return []
+    return list(aspect.get("options") or QUESTION_OPTIONS.get(kind) or scale)
 
 
 def _order(k: str) -> tuple[int, ...]:

@@ -57,3 +57,14 @@ def test_the_development_matrix_has_every_topic_and_the_six_levels():
     assert topics[0] == "Klant- en servicegericht werken"
     assert topics[-1] == "Omgaan met ordeverstorend gedrag"
     assert sum(t.startswith("Veilig werken") for t in topics) == 9
+
+
+def test_the_starter_measurement_asks_every_kind_of_question_in_one_questionnaire():
+    zero, one = config("meting-veilig-werken-nulmeting"), config("meting-veilig-werken-eenmeting")
+    assert [a["type"] for a in zero["aspects"]] == ["frequency", "scale", "yesno", "open"]
+    assert len(zero["aspects"][3]["statements"]) == 1  # one open question
+    assert (zero["measurement"]["phase"], one["measurement"]["phase"]) == ("0", "1")
+    assert zero["measurement"]["id"] == one["measurement"]["id"] == "veilig-werken"
+    assert zero["measurement"]["minimum"] == 15
+    # the same questions, so that every one of them can be compared
+    assert [a["statements"] for a in zero["aspects"]] == [a["statements"] for a in one["aspects"]]

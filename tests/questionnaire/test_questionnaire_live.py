@@ -38,8 +38,8 @@ def test_five_phones_answer_and_the_team_picks_a_learning_goal(facilitator_sessi
     assert "Kandidaat" not in session.screen.html
     assert session.trainer.do("close")["ok"]
     assert not first.answer({"aspect": "0", "q-0-0": "nooit"})["ok"]  # closed: no more changes
-    # each phone its own profile, the personal goal form and the download button
-    assert "Jouw eigen profiel" in first.html and "data-quest-download" in first.html
+    # each phone its own profile (the personal goal comes at the next step)
+    assert "Jouw eigen profiel" in first.html
     assert "Ik schat vooraf het risico in.</span>: <strong data-answer-text>nooit" in first.html
     assert "Ik schat vooraf het risico in.</span>: <strong data-answer-text>soms" in (
         session.phones[2].html)
@@ -57,6 +57,9 @@ def test_five_phones_answer_and_the_team_picks_a_learning_goal(facilitator_sessi
     text = repr(report)
     assert "Teamleerdoel: Ik benoem de norm van ons team." in text
     assert "Risico-inschatting" in text
+    session.trainer.do("next")  # the personal learning goal, with the download
+    assert "data-quest-download" in first.html and "data-quest-pdf" in first.html
+    assert "Ik schat vooraf het risico in.</span>: <strong data-answer-text>nooit" in first.html
 
 
 def test_below_the_minimum_group_the_screen_says_so_and_shows_nothing(facilitator_session):

@@ -60,7 +60,7 @@ def test_answers_of_other_aspects_are_kept_and_changeable_until_closed():
     b.answer(1, {"aspect": "0", "q-0-0": "soms", "at": "1"})
     b.answer(1, {"aspect": "1", "q-1-0": "vaak", "at": "2"})
     b.answer(1, {"aspect": "0", "q-0-0": "altijd", "at": "2"})  # back and changed
-    assert len(b.entries) == 1  # one entry per person: the minimum group counts people
+    assert len(b.entries["answers"]) == 1  # one entry per person: the minimum group counts people
     assert b.phone_context(1)["answers"] == {"0.0": "altijd", "1.0": "vaak"}
     b.close()
     with pytest.raises(InputRejected):
@@ -172,7 +172,7 @@ MATRIX = {"kind": "matrix", "aspects": [
 
 def test_the_matrix_asks_afterwards_who_can_teach_a_topic_opt_in_and_named():
     b = Bench(Questionnaire(), MATRIX, participants=3)
-    assert [s.key for s in b.form.plan(b.config)] == ["answers", "offer"]
+    assert [s.key for s in b.form.plan(b.config)] == ["answers", "offer", "goal"]
     assert b.form.plan(b.config)[1].visibility == "named"
     b.answer(1, {"aspect": "0", "q-0-0": "ik kan het anderen leren", "q-0-1": "bewust van"})
     b.go("offer")
@@ -192,4 +192,4 @@ def test_the_matrix_asks_afterwards_who_can_teach_a_topic_opt_in_and_named():
 
 def test_a_leerdoelwijzer_has_no_offer_step():
     assert [s.key for s in Questionnaire().plan(Questionnaire().validate_config(CONFIG))] == [
-        "answers"]
+        "answers", "goal"]

@@ -5,6 +5,8 @@ Each page is a frame; its content arrives as a snapshot over Socket.IO.
 
 from __future__ import annotations
 
+import io
+
 from flask import (
     Blueprint,
     abort,
@@ -17,10 +19,12 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import force_locale, format_date
 from flask_login import current_user
 
+from ... import clock
 from ...contract.workform import InputRejected
-from ...extensions import db
+from ...extensions import csrf, db, limiter
 from ...i18n import _
 from ...live import snapshots
 from ...live.handlers import cookie_name
@@ -65,6 +69,53 @@ def phone_language(code: str):
     participant.language = None if chosen == workshop.language else chosen
     db.session.commit()
     return redirect(url_for(".phone", code=workshop.code))
+
+
+@bp.route("/p/<code>/mine.pdf", methods=["POST"])
+@csrf.exempt  # changes nothing; answers only the participant's own phone (its cookie)
+@limiter.limit("20 per minute")
+def phone_document(code: str):
+    """A document for this participant alone (see ``WorkForm.personal_document``), as PDF: made
+    from their own entries and what the phone sends, sent back and not kept."""
+    participant = participation.by_token(request.cookies.get(cookie_name(normalise(code))))
+    workshop = joinguard.find(code, participant)
+    if workshop is None or participant is None or participant.workshop_id != workshop.id:
+        abort(404)
+    g.locale = participant.language or workshop.language
+    snapshot = snapshots.read(workshop)
+    view, mine, me, _extra = snapshot.own(participant)
+    data = {k: v[:4000] for k, v in request.form.items()}
+    found = None
+    if view is not None:
+        with force_locale(g.locale):
+            found = snapshot.form.personal_document(view, me, mine, data)
+    if not found:
+        abort(404)
+    return personal_pdf(found)
+
+
+def personal_pdf(found: dict):
+    from ...exports import ReportSection, ReportTable, SessionReport, pdf
+    from ...teamplan.files import slug
+    from ...teamplan.reports import download
+
+    sections = [ReportSection(str(s["title"]), None, "anonymous",
+                              [str(p) for p in s.get("paragraphs") or []],
+                              [ReportTable(str(t["caption"]), [str(h) for h in t["headers"]],
+                                           [[str(c) for c in row] for row in t["rows"]])
+                               for t in s.get("tables") or []])
+                for s in found.get("sections") or []]
+    today = clock.local_day(clock.utcnow())
+    document = SessionReport(title=str(found["title"]), held_on=today, trainer="",
+                             team_name="", participant_count=0, sections=sections,
+                             heading=str(found["title"]),
+                             notice=" ".join(str(p) for p in found.get("paragraphs") or []),
+                             facts=[(_("Date"), format_date(today, "long"))])
+    out = io.BytesIO()
+    pdf.render_session_report(document, out)
+    name = f"{slug(str(found.get('filename') or found['title']))}-{today.isoformat()}.pdf"
+    from ...teamplan.files import ExportFile
+    return download(ExportFile(out.getvalue(), "application/pdf", name))
 
 
 @bp.route("/w/<int:workshop_id>/console")
