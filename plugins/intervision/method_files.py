@@ -50,8 +50,10 @@ def check_phase(phase: Any, where: str) -> dict[str, Any]:
 
 @cache
 def methods(folder: Path = HERE) -> dict[str, dict[str, Any]]:
-    """Every method file in ``folder``, by key, in file-name order."""
+    """Every method file in ``folder``, by key, in the order its optional ``order`` gives (the
+    order in which the trainer is offered them), then by file name."""
     found: dict[str, dict[str, Any]] = {}
+    order: dict[str, int] = {}
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or not {"key", "title", "goal", "phases"} <= set(data):
@@ -60,8 +62,11 @@ def methods(folder: Path = HERE) -> dict[str, dict[str, Any]]:
         keys = [p["key"] for p in phases]
         if len(set(keys)) != len(keys) or {"cases", "choose", "consent", "close"} & set(keys):
             raise MethodFileInvalid(f"{path.name}: phase keys must be unique and not reserved")
+        if not isinstance(data.get("order", 0), int) or isinstance(data.get("order"), bool):
+            raise MethodFileInvalid(f"{path.name}: order is a whole number")
         found[data["key"]] = {"key": data["key"], "title": data["title"], "goal": data["goal"],
                               "phases": phases}
+        order[data["key"]] = data.get("order", len(found) + 1000)
     if not found:  # a package built without its data files: say so, never run without methods
         raise MethodFileInvalid(f"no method files in {folder}")
-    return found
+    return {key: found[key] for key in sorted(found, key=lambda k: order[k])}
