@@ -2,7 +2,10 @@
 
 A method is a list of phases; each phase says what it is for, who speaks, what the others do, a
 suggested time, what the phones write (``PHONE_TASKS``) and what the contributor's phone shows
-(``CONTRIBUTOR_VIEWS``). Texts are English; the plugin's catalog has the Dutch. A scenario adapts
+(``CONTRIBUTOR_VIEWS``); optionally ``labels``, the choice a phone makes with its text (the chair
+someone takes, the observation task of the outer circle) and ``shows``, the key of an earlier
+phase whose texts (once revealed there) come back on the screen in this one: the observers report
+what they wrote, the team picks its common approach from the success factors. Texts are English; the plugin's catalog has the Dutch. A scenario adapts
 a method by giving phases with the same key (changed fields) or a new key (an added phase).
 """
 
@@ -45,7 +48,14 @@ def check_phase(phase: Any, where: str) -> dict[str, Any]:
         raise MethodFileInvalid(f"{where}.speaks: one of {', '.join(SPEAKERS)}")
     if not isinstance(phase["minutes"], int) or not 1 <= phase["minutes"] <= 120:
         raise MethodFileInvalid(f"{where}.minutes: a whole number from 1 to 120")
-    return {key: phase[key] for key in PHASE_KEYS}
+    labels = phase.get("labels", [])
+    if not isinstance(labels, list) or len(labels) > 8 or not all(
+            isinstance(label, str) and label.strip() for label in labels):
+        raise MethodFileInvalid(f"{where}.labels: a list of at most 8 texts")
+    shows = phase.get("shows")
+    if shows is not None and not isinstance(shows, str):
+        raise MethodFileInvalid(f"{where}.shows: the key of an earlier phase")
+    return {**{key: phase[key] for key in PHASE_KEYS}, "labels": labels, "shows": shows}
 
 
 @cache
@@ -62,6 +72,10 @@ def methods(folder: Path = HERE) -> dict[str, dict[str, Any]]:
         keys = [p["key"] for p in phases]
         if len(set(keys)) != len(keys) or {"cases", "choose", "consent", "close"} & set(keys):
             raise MethodFileInvalid(f"{path.name}: phase keys must be unique and not reserved")
+        for index, phase in enumerate(phases):
+            if phase["shows"] is not None and phase["shows"] not in keys[:index]:
+                raise MethodFileInvalid(f"{path.name}: phases[{index}].shows: the key of an "
+                                        f"earlier phase")
         if not isinstance(data.get("order", 0), int) or isinstance(data.get("order"), bool):
             raise MethodFileInvalid(f"{path.name}: order is a whole number")
         found[data["key"]] = {"key": data["key"], "title": data["title"], "goal": data["goal"],

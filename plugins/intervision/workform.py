@@ -45,7 +45,7 @@ from .method_files import CONTRIBUTOR_VIEWS, PHONE_TASKS, SPEAKERS, methods
 MAX_TITLE = 80
 MAX_LINE = 200
 MAX_TEXT = 400
-WIPED = ("cases", "tally", "ranking", "chosen", "contributor_name")
+WIPED = ("cases", "tally", "ranking", "chosen", "contributor_name", "said")
 
 
 def said(text: str) -> str:
@@ -144,7 +144,7 @@ class Intervision(WorkForm):
                 continue  # a change of another method's phase (the method is chosen live)
             else:
                 result.append({"speaks": "group", "others": "", "minutes": 10, "phones": "none",
-                               "contributor": "listen", **change})
+                               "contributor": "listen", "labels": [], **change})
         return result
 
     def plan(self, config: dict[str, Any]) -> list[Step]:
@@ -211,7 +211,11 @@ class Intervision(WorkForm):
         if self._is_contributor_token(view, data.get("token")):
             raise InputRejected(_("As the contributor you listen in this phase."))
         text = clean(data.get("text"), limit=MAX_TEXT, multiline=True, label=_l("Your text"))
-        return Contribution({"text": text, "held": False}, slot=secrets.token_hex(6))
+        label = data.get("label") or None
+        if label is not None and label not in phase.get("labels", []):
+            raise InputRejected(_("Choose one of the list."))
+        return Contribution({"text": text, "label": label, "held": False},
+                            slot=secrets.token_hex(6))
 
     def _votes(self, view: StepView, data: dict[str, Any]) -> list[int]:
         ids = {case["id"] for case in view.state.get("cases", [])}
@@ -270,6 +274,8 @@ class Intervision(WorkForm):
         elif action in ("next_turn", "previous_turn") and key.startswith("phase-"):
             turn = int(view.data.get("turn", 1)) + (1 if action == "next_turn" else -1)
             view.data["turn"] = max(1, min(turn, self.turns(view)))
+        elif action == "to_plan" and key.startswith("phase-") and "said" in data:
+            self._plan_said(view, data.get("said"))
         elif action == "to_plan" and key.startswith("phase-"):
             entry = next((e for e in view.entries if str(e.id) == str(data.get("entry"))), None)
             if entry is None or "text" not in entry.payload:
@@ -285,6 +291,24 @@ class Intervision(WorkForm):
             self._decide(view, data)
         else:
             raise ActionRejected(_("This action does not fit this step."))
+
+    def _plan_said(self, view: StepView, index: Any) -> None:
+        """The group puts a text of an earlier phase, shown again here, in the team plan."""
+        shows = view.step.item.get("shows")
+        said_here = dict(view.state.get("said") or {})
+        items = list(said_here.get(shows) or []) if shows else []
+        try:
+            item = dict(items[int(index)])
+        except (TypeError, ValueError, IndexError):
+            raise ActionRejected(_("That text is no longer there.")) from None
+        if item.get("planned"):
+            raise ActionRejected(_("This text is already in the team plan."))
+        view.propose_agreement(NewAgreement(item["text"], "working_agreement"))
+        item["planned"] = True
+        items[int(index)] = item
+        said_here[shows] = items
+        view.state["said"] = said_here
+        view.state["outcomes"] = [*view.state.get("outcomes", []), "agreement"]
 
     def _decide(self, view: StepView, data: dict[str, Any]) -> None:
         outcome = data.get("outcome")
@@ -344,6 +368,7 @@ class Intervision(WorkForm):
         key = view.step.key
         if key.startswith("phase-"):
             view.state["phases_begun"] = True
+            self._carry_texts(view)
         elif key == "cases":
             view.state["cases"] = [{"id": e.id, "title": e.payload["title"],
                                     "line": e.payload.get("line", ""), "token": e.payload["token"],
@@ -361,6 +386,34 @@ class Intervision(WorkForm):
             view.state["consented"] = any(e.payload.get("consent") == "yes" for e in view.answers())
             view.state["contributor_name"] = chosen["name"] if chosen and view.state[
                 "consented"] else None
+
+    def _carry_texts(self, view: StepView) -> None:
+        """What the group wrote in a phase, once revealed, for a later phase that ``shows`` it
+        (the observers report, the team picks its approach from the success factors); held-back
+        questions stay out. Wiped with the rest when the session ends."""
+        phase = view.step.item
+        if phase["phones"] == "none":
+            return
+        said_here = dict(view.state.get("said") or {})
+        said_here.pop(phase["key"], None)
+        if view.revealed:
+            said_here[phase["key"]] = [
+                {"text": e.payload["text"], "label": e.payload.get("label"),
+                 "planned": bool(e.payload.get("planned"))}
+                for e in view.answers() if "text" in e.payload and not e.payload.get("held")]
+        view.state["said"] = said_here
+
+    def shown_again(self, view: StepView) -> dict[str, Any] | None:
+        """For the templates: the earlier phase this one ``shows``, with its texts."""
+        shows = (view.step.item or {}).get("shows")
+        items = (view.state.get("said") or {}).get(shows) if shows else None
+        if not items:
+            return None
+        title = next((p["title"] for p in self.phases(view.config) if p["key"] == shows), shows)
+        return {"title": said(title), "texts": [
+            {"index": index, "text": item["text"], "planned": item.get("planned", False),
+             "label": said(item["label"]) if item.get("label") else ""}
+            for index, item in enumerate(items)]}
 
     def session_ended(self, view: StepView) -> None:
         """What was said does not outlive the session: the texts, the cases, who brought them,
@@ -412,6 +465,7 @@ class Intervision(WorkForm):
             return {}
         picks = {e.payload["pick"] for e in view.answers() if "pick" in e.payload}
         texts = [{"id": e.id, "text": e.payload["text"], "held": e.payload.get("held", False),
+                  "label": said(e.payload["label"]) if e.payload.get("label") else "",
                   "picked": str(e.id) in picks, "planned": e.payload.get("planned", False)}
                  for e in view.answers() if "text" in e.payload]
         return {"texts": texts, "shown": [t for t in texts if not t["held"]],
@@ -434,7 +488,8 @@ class Intervision(WorkForm):
             votes = [v for e in mine for v in e.payload.get("votes", [])]
             context["votes"] = votes
         elif key.startswith("phase-"):
-            context["mine"] = [e.payload["text"] for e in mine if "text" in e.payload]
+            context["mine"] = [(said(e.payload["label"]) + ": " if e.payload.get("label") else "")
+                               + e.payload["text"] for e in mine if "text" in e.payload]
         elif key == "close":
             context["shared"] = any("takeaway" in e.payload for e in mine)
         return context
