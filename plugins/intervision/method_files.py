@@ -5,8 +5,10 @@ suggested time, what the phones write (``PHONE_TASKS``) and what the contributor
 (``CONTRIBUTOR_VIEWS``); optionally ``labels``, the choice a phone makes with its text (the chair
 someone takes, the observation task of the outer circle) and ``shows``, the key of an earlier
 phase whose texts (once revealed there) come back on the screen in this one: the observers report
-what they wrote, the team picks its common approach from the success factors. Texts are English; the plugin's catalog has the Dutch. A scenario adapts
-a method by giving phases with the same key (changed fields) or a new key (an added phase).
+what they wrote, the team picks its common approach from the success factors. ``order`` places
+the method in the list the trainer chooses from. Texts are English; the plugin's catalog has the
+Dutch. A scenario adapts a method by giving phases with the same key (changed fields) or a new key
+(an added phase).
 """
 
 from __future__ import annotations
