@@ -274,6 +274,9 @@ class Intervision(WorkForm):
         elif action in ("next_turn", "previous_turn") and key.startswith("phase-"):
             turn = int(view.data.get("turn", 1)) + (1 if action == "next_turn" else -1)
             view.data["turn"] = max(1, min(turn, self.turns(view)))
+        elif action == "show_again" and key.startswith("phase-") and \
+                view.step.item.get("shows"):
+            view.data["shown_again"] = not view.data.get("shown_again")
         elif action == "to_plan" and key.startswith("phase-") and "said" in data:
             self._plan_said(view, data.get("said"))
         elif action == "to_plan" and key.startswith("phase-"):
@@ -388,30 +391,35 @@ class Intervision(WorkForm):
                 "consented"] else None
 
     def _carry_texts(self, view: StepView) -> None:
-        """What the group wrote in a phase, once revealed, for a later phase that ``shows`` it
-        (the observers report, the team picks its approach from the success factors); held-back
-        questions stay out. Wiped with the rest when the session ends."""
+        """What the group wrote in a phase, for a later phase that ``shows`` it (the observers
+        report, the team picks its approach from the success factors); held-back questions stay
+        out. The screen shows them there once the trainer says so (``show_again``), as a reveal.
+        Wiped with the rest when the session ends."""
         phase = view.step.item
         if phase["phones"] == "none":
             return
         said_here = dict(view.state.get("said") or {})
-        said_here.pop(phase["key"], None)
-        if view.revealed:
-            said_here[phase["key"]] = [
-                {"text": e.payload["text"], "label": e.payload.get("label"),
-                 "planned": bool(e.payload.get("planned"))}
-                for e in view.answers() if "text" in e.payload and not e.payload.get("held")]
+        picks = {e.payload["pick"] for e in view.answers() if "pick" in e.payload}
+        said_here[phase["key"]] = [
+            {"text": e.payload["text"], "label": e.payload.get("label"),
+             "planned": bool(e.payload.get("planned")), "picked": str(e.id) in picks}
+            for e in view.answers() if "text" in e.payload and not e.payload.get("held")]
         view.state["said"] = said_here
 
-    def shown_again(self, view: StepView) -> dict[str, Any] | None:
-        """For the templates: the earlier phase this one ``shows``, with its texts."""
+    def shown_again(self, view: StepView, role: str = "console") -> dict[str, Any] | None:
+        """For the templates: the earlier phase this one ``shows``, with its texts; on the
+        screen and the phones only once the trainer showed them here."""
+        if role != "console" and not view.data.get("shown_again"):
+            return None
         shows = (view.step.item or {}).get("shows")
         items = (view.state.get("said") or {}).get(shows) if shows else None
         if not items:
             return None
         title = next((p["title"] for p in self.phases(view.config) if p["key"] == shows), shows)
-        return {"title": said(title), "texts": [
+        phones = next((p["phones"] for p in self.phases(view.config) if p["key"] == shows), "")
+        return {"title": said(title), "phones": phones, "texts": [
             {"index": index, "text": item["text"], "planned": item.get("planned", False),
+             "picked": item.get("picked", False),
              "label": said(item["label"]) if item.get("label") else ""}
             for index, item in enumerate(items)]}
 
@@ -529,6 +537,8 @@ class Intervision(WorkForm):
                 return "next_turn"
             if phase["phones"] != "none" and view.answers() and not view.revealed:
                 return "reveal"
+            if self.shown_again(view) and not view.data.get("shown_again"):
+                return "show_again"
             return "next"
         return None
 

@@ -110,7 +110,7 @@ def test_the_trainer_chooses_the_method_live_and_screen_and_phones_follow(tmp_pa
     assert len(re.findall(r'type="radio" name="method"', console)) == 6
     assert re.search(r'<button class="primary">Deze methode gebruiken', console)
     assert 'class="next primary"' not in console  # choosing is the one primary action
-    assert "Roddelmethode" in console and "Adviezen om de beurt" in console  # names, phases
+    assert "Roddelmethode" in console and "5 fasen, 60 minuten" in console  # name, phases, time
     assert screen.html.count("<li><strong>") == 6  # the six on the screen, for the group
     assert 'data-contributor-view="method"' in phones[0].html
     assert 'data-contributor-view' not in phones[1].html

@@ -44,11 +44,13 @@ def test_the_success_factors_come_back_when_the_team_picks_its_approach():
     b.answer(2, {"text": "Ze bleef rustig en noemde zijn naam"})
     b.answer(3, {"text": "Een collega stond in de buurt"})
     b.go("phase-common")
-    assert Intervision().shown_again(b.view()) is None  # never revealed: not on the screen
-    b.go("phase-factors")
-    b.reveal()
-    b.go("phase-common")
-    again = Intervision().shown_again(b.view())
+    form = Intervision()
+    assert form.shown_again(b.view(), "screen") is None  # not on the screen until shown there
+    assert form.console_primary(b.view()) == "show_again"
+    b.act("show_again")
+    assert form.console_primary(b.view()) == "next"
+    assert len(form.shown_again(b.view(), "screen")["texts"]) == 2
+    again = form.shown_again(b.view())
     assert [t["text"] for t in again["texts"]] == ["Ze bleef rustig en noemde zijn naam",
                                                    "Een collega stond in de buurt"]
     b.act("to_plan", {"said": "1"})
