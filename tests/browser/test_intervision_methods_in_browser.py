@@ -75,6 +75,7 @@ def viskom(console, screen, contributor, others, shot):
     next_phase(console, screen, "phase-tell", shot)
     next_phase(console, screen, "phase-inner", shot)
     expect(contributor.locator("[data-contributor-view=listen]")).to_be_visible()
+    expect(others[0].locator("[data-observers]")).to_contain_text("buitenkring")
     expect(others[0].locator("#iv-label option")).to_have_text(
         ["Kies…", "Waarden", "Gevoelens", "Mogelijkheden"])
     labelled(others[0], "Waarden", "Veiligheid van de collega weegt zwaarder dan de afspraak")
