@@ -100,7 +100,7 @@ def serve(host: str, port: int) -> None:
         click.echo(_("Press Ctrl-C to stop."))
         stopped = _("facilitator stopped.")
     sys.stdout.flush()
-    retention.start_daily(app)
+    retention.start_background(app)
     serving.settle()
     serving.stop_quietly_on_ctrl_c(socketio)
     try:
@@ -359,22 +359,31 @@ def loadtest(url, phones, sessions, trainer_email, rounds, think, scenario, phon
 @main.command("retention")
 @click.option("--dry-run", is_flag=True, help="Only count what would be removed.")
 def retention_command(dry_run: bool) -> None:
-    """Remove participants' names and "I need a moment" signals of sessions that are over.
+    """End idle sessions; remove participants' names and "I need a moment" signals of sessions
+    that are over.
 
-    Removes them FACILITATOR_RETENTION_DAYS (default 30) days after a session ended or was last
-    used; anonymous results and team plans stay. `facilitator serve` runs this daily by itself;
-    for other servers, run it from cron, e.g. `15 3 * * * facilitator retention`.
+    Ends a running session nothing happened in for FACILITATOR_END_IDLE_AFTER_HOURS (default 24)
+    hours, as the trainer's "end" would (what was said in an intervision round is wiped). Removes
+    names and signals FACILITATOR_RETENTION_DAYS (default 30) days after a session ended or was
+    last used; anonymous results and team plans stay. `facilitator serve` runs this every hour by
+    itself; for other servers, run it from cron, e.g. `15 * * * * facilitator retention`.
     """
     app = _app()
     upgrade(app)
     with app.app_context():
+        ended = retention.end_idle_sessions(dry_run=dry_run)
         done = retention.forget_names(dry_run=dry_run)
         figures = {"names": done.names, "moments": done.moments, "sessions": done.sessions,
                    "days": app.config["RETENTION_DAYS"]}
+        idle = {"num": ended, "hours": app.config["END_IDLE_AFTER_HOURS"]}
         if dry_run:
+            click.echo(_("Would end %(num)d session(s) in which nothing happened for more than "
+                         "%(hours)d hours.", **idle))
             click.echo(_("Would remove %(names)d name(s) and %(moments)d 'I need a moment' signal(s) "
                          "in %(sessions)d session(s) over for more than %(days)d days.", **figures))
         else:
+            click.echo(_("Ended %(num)d session(s) in which nothing happened for more than "
+                         "%(hours)d hours.", **idle))
             click.echo(_("Removed %(names)d name(s) and %(moments)d 'I need a moment' signal(s) "
                          "in %(sessions)d session(s) over for more than %(days)d days.", **figures))
 

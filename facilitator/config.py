@@ -56,6 +56,8 @@ def from_environment() -> dict:
         if os.environ.get("FACILITATOR_LANGUAGE", "nl") in DEFAULTS["LANGUAGES"] else "nl",
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("FACILITATOR_TIMEZONE") or "Europe/Amsterdam",
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
+        # a running session nothing happened in for this long is ended (0: never)
+        "END_IDLE_AFTER_HOURS": float(os.environ.get("FACILITATOR_END_IDLE_AFTER_HOURS", "24")),
         # A .docx whose styles, headers and footers the Word exports take (a house style).
         "DOCX_TEMPLATE": os.environ.get("FACILITATOR_DOCX_TEMPLATE") or None,
         # "Stay signed in on this device": how long the remember-me cookie lasts

@@ -25,6 +25,8 @@ from .contract import lifecycle
 from .contract.workform import (
     ANONYMOUS,
     TRAINER_ONLY,
+    ActionRejected,
+    ConfigInvalid,
     Entry,
     InputRejected,
     NewAgreement,
@@ -165,6 +167,8 @@ class Bench:
         return next((s for s in self.steps if s.key == step_key), self.step)
 
     def _keep(self, changes: lifecycle.Changes) -> None:
+        if changes.config is not None:  # first: refused, nothing of the call is kept (as live)
+            self._reconfigure(changes.config)
         key = self.step.key
         self.state = changes.state
         self.data[key] = changes.data
@@ -183,6 +187,33 @@ class Bench:
             if taken_back in self.agreements:
                 self.agreements.remove(taken_back)
         self.statuses += changes.statuses
+        if changes.notes is not None:
+            self.notes[key] = changes.notes
+
+    def _reconfigure(self, config: dict[str, Any]) -> None:
+        """``view.change_config``, as the host applies it: the steps up to the current one stay,
+        a later step goes only while the group has not been at it."""
+        try:
+            config = lifecycle.handed(self.form.validate_config(config), "the new config", self.form)
+        except ConfigInvalid as wrong:
+            raise ActionRejected(wrong.problems[0].message) from None
+        steps = self.form.plan(config)
+        keys = [s.key for s in steps]
+        passed = [s.key for s in self.steps[:self.position + 1]]
+        if keys[:len(passed)] != passed:
+            raise ActionRejected("This change would alter steps the group has already passed.")
+        for gone in (s.key for s in self.steps if s.key not in keys):
+            if self.status[gone] != "pending" or self.entries[gone]:
+                raise ActionRejected("The group has already been at a step this change would "
+                                     "take out.")
+        for key in keys:
+            self.data.setdefault(key, {})
+            self.entries.setdefault(key, [])
+            self.status.setdefault(key, "pending")
+            self.revealed.setdefault(key, False)
+            self.aside.setdefault(key, False)
+            self.notes.setdefault(key, "")
+        self.config, self.steps = config, steps
 
     # -- participants --------------------------------------------------------------------------
     def answer(self, participant_id: int, data: dict[str, Any] | None = None, *,
@@ -249,6 +280,11 @@ class Bench:
 
     def open(self) -> None:
         self.status[self.step.key] = "open"
+
+    def write_notes(self, text: str) -> None:
+        """The host's "notes" action: the trainer's discussion notes at the current step."""
+        self.start()
+        self.notes[self.step.key] = text
 
     def set_aside(self) -> None:
         """The host's "set aside" toggle for the current step."""

@@ -8,7 +8,8 @@ meets the same rules in a live session:
   ``data`` and every entry's payload, as they come back from storage (JSON: tuples become lists,
   keys become strings). It may change that copy freely in ``arrive``, ``participant_joined``,
   ``act`` and ``leave``; what it leaves in the view when the call returns is what the host stores
-  (``Changes``). Nothing kept from an earlier call is ever seen again.
+  (``Changes``). Nothing kept from an earlier call is ever seen again. The same holds for the
+  step's discussion ``notes`` and for a new configuration asked for with ``change_config``.
 - **Pass handling.** A "Pass" goes to ``accept_pass``, any other input to ``accept``; both may
   refuse with ``InputRejected``.
 - **The privacy gate.** Templates get results only from here: the console always, the shared
@@ -69,13 +70,16 @@ class Changes:
     agreements: list[NewAgreement] = field(default_factory=list)
     withdrawn: list[NewAgreement] = field(default_factory=list)
     statuses: list[StatusChange] = field(default_factory=list)
+    config: dict[str, Any] | None = None  # the activity's new configuration (``change_config``)
+    notes: str | None = None  # the step's discussion notes, when the work form changed them
 
 
 def _before(view: StepView) -> dict[int, str]:
     return {e.id: _text(e.payload, "an entry's payload") for e in view.entries}
 
 
-def _taken_back(form: WorkForm, view: StepView, before: dict[int, str]) -> Changes:
+def _taken_back(form: WorkForm, view: StepView, before: dict[int, str],
+                notes: str | None = None) -> Changes:
     payloads = {}
     for entry in view.entries:
         now = _text(entry.payload, "an entry's payload", form)
@@ -87,44 +91,46 @@ def _taken_back(form: WorkForm, view: StepView, before: dict[int, str]) -> Chang
         payloads=payloads, removed=list(view.removed),
         added=[Contribution(handed(a.payload, "an added entry", form), a.slot) for a in view.added],
         agreements=list(view.agreements), withdrawn=list(view.withdrawn),
-        statuses=list(view.statuses))
+        statuses=list(view.statuses),
+        config=handed(view.new_config, "the new config", form),
+        notes=str(view.notes or "") if notes is not None and view.notes != notes else None)
 
 
 # -- the moments of a work form's life ------------------------------------------------------------
 
 def arrive(form: WorkForm, view: StepView) -> Changes:
     """The group first enters the activity (``view`` is the step it enters)."""
-    before = _before(view)
+    before, notes = _before(view), view.notes
     form.arrive(view)
-    return _taken_back(form, view, before)
+    return _taken_back(form, view, before, notes)
 
 
 def joined(form: WorkForm, view: StepView, me: Participant) -> Changes:
     """Someone joins while the activity runs."""
-    before = _before(view)
+    before, notes = _before(view), view.notes
     form.participant_joined(view, me)
-    return _taken_back(form, view, before)
+    return _taken_back(form, view, before, notes)
 
 
 def act(form: WorkForm, view: StepView, action: str, data: Any) -> Changes:
     """A trainer action that is not the host's own."""
-    before = _before(view)
+    before, notes = _before(view), view.notes
     form.act(view, action, data if isinstance(data, dict) else {})
-    return _taken_back(form, view, before)
+    return _taken_back(form, view, before, notes)
 
 
 def leave(form: WorkForm, view: StepView) -> Changes:
     """The group moves on from this step, or the session ends at it."""
-    before = _before(view)
+    before, notes = _before(view), view.notes
     form.leave(view)
-    return _taken_back(form, view, before)
+    return _taken_back(form, view, before, notes)
 
 
 def ended(form: WorkForm, view: StepView) -> Changes:
     """The trainer ended the session; called for every step of an activity the group entered."""
-    before = _before(view)
+    before, notes = _before(view), view.notes
     form.session_ended(view)
-    return _taken_back(form, view, before)
+    return _taken_back(form, view, before, notes)
 
 
 def contribution(form: WorkForm, view: StepView, me: Participant, data: Any, *,

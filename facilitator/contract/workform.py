@@ -205,6 +205,8 @@ class StepView:
     agreements: list[NewAgreement] = field(default_factory=list)
     withdrawn: list[NewAgreement] = field(default_factory=list)
     statuses: list[StatusChange] = field(default_factory=list)
+    #: Set by ``change_config``: the activity's configuration for the rest of this session.
+    new_config: dict[str, Any] | None = None
 
     @property
     def open(self) -> bool:
@@ -232,6 +234,14 @@ class StepView:
         the rest of the call's changes, after the call returns; an agreement of another team is
         refused (``ActionRejected``) and nothing of the call is stored."""
         self.statuses.append(StatusChange(agreement_id, status, note))
+
+    def change_config(self, config: dict[str, Any]) -> None:
+        """Ask the host to use ``config`` as this activity's configuration for the rest of this
+        session (the scenario stays as it is): for example the method a trainer chose with the
+        group. The host checks it with ``validate_config`` and plans the steps anew; the steps up
+        to the current one must stay as they were, and a later step the group has already been at
+        must stay in the plan (otherwise ``ActionRejected`` and nothing of the call is stored)."""
+        self.new_config = dict(config)
 
     def keep_open_point(self, text: str) -> None:
         """Keep the team plan in step with the trainer's "set aside" for this step; call it in
@@ -363,6 +373,12 @@ class WorkForm(ABC):
     def visibility_note(self, view: StepView) -> str | None:
         """What the phone says about who sees the input, where the step's visibility alone would
         not be true (a quiz answer is seen by the own team). None: the host's label."""
+        return None
+
+    def notes_note(self, view: StepView) -> str | None:
+        """What the console says under the trainer's discussion notes about what happens to them,
+        where the host's default (kept in the session report) is not true: a work form that wipes
+        ``view.notes`` in ``session_ended`` says so here. None: nothing is added."""
         return None
 
     def console_primary(self, view: StepView) -> str | None:

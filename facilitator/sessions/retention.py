@@ -6,6 +6,12 @@ stay. A session is over when it ended, or when nothing happened in it for that l
 who never pressed "end"). ``facilitator retention`` does it by hand (``--dry-run`` only counts);
 ``facilitator serve`` does it at start and then once a day.
 
+A session left running is ended by the server once nothing happened in it for
+``END_IDLE_AFTER_HOURS`` hours (default 24, ``FACILITATOR_END_IDLE_AFTER_HOURS``; 0 switches it
+off): nobody connected, left or answered, and the trainer never pressed "end". Ending it is what the
+trainer's "end" does, so every work form's ``session_ended`` runs: what was said in an intervision
+round is wiped then, and does not wait for the trainer to come back.
+
 Deleting a session takes everything in it; its agreements that are part of a team plan stay
 there, unlinked. On SQLite, removed text is also wiped from the database file (``secure_delete``
 and a checkpoint of the write-ahead log); PostgreSQL's own vacuum reclaims its dead rows.
@@ -21,10 +27,10 @@ from flask import Flask, current_app
 from sqlalchemy import and_, delete, func, or_, select, text, update
 
 from ..extensions import db, socketio
-from .models import Agreement, Participant, Workshop, utcnow
+from .models import Activity, Agreement, Entry, Participant, StepState, Workshop, utcnow
 
 log = logging.getLogger("facilitator.retention")
-DAY = 24 * 3600
+HOUR = 3600
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,42 @@ def forget_names(now: datetime | None = None, *, dry_run: bool = False) -> Forgo
     return Forgotten(sessions, names, moments)
 
 
+def idle_since(cutoff: datetime):
+    """A condition on Workshop: running, and nothing happened in it since ``cutoff``: started
+    before it, nobody connected or left since, no answer given or changed since."""
+    seen = (select(Participant.id).where(Participant.workshop_id == Workshop.id,
+                                         Participant.last_seen >= cutoff))
+    answered = (select(Entry.id).join(StepState, StepState.id == Entry.step_id)
+                .join(Activity, Activity.id == StepState.activity_id)
+                .where(Activity.workshop_id == Workshop.id, Entry.updated_at >= cutoff))
+    return and_(Workshop.status == "running",
+                func.coalesce(Workshop.started_at, Workshop.created_at) < cutoff,
+                ~seen.exists(), ~answered.exists())
+
+
+def end_idle_sessions(now: datetime | None = None, *, dry_run: bool = False) -> int:
+    """End the running sessions nothing happened in for ``END_IDLE_AFTER_HOURS`` hours, as the
+    trainer's "end" would (every work form's ``session_ended`` runs); how many."""
+    from .workshops import control
+
+    hours = current_app.config["END_IDLE_AFTER_HOURS"]
+    if not hours:
+        return 0
+    cutoff = (now or utcnow()) - timedelta(hours=hours)
+    idle = list(db.session.scalars(select(Workshop.id).where(idle_since(cutoff))))
+    ended = 0
+    for workshop_id in [] if dry_run else idle:
+        try:
+            control(db.session.get(Workshop, workshop_id), "end", {})
+            ended += 1
+        except Exception:  # one session's trouble does not keep the others running
+            db.session.rollback()
+            log.exception("retention: session %s could not be ended", workshop_id)
+    if ended:
+        wipe_free_space()
+    return len(idle) if dry_run else ended
+
+
 def delete_session(workshop: Workshop) -> None:
     """Delete a session with its participants, answers and notes; its team-plan agreements stay."""
     db.session.execute(delete(Agreement).where(Agreement.workshop_id == workshop.id,
@@ -78,21 +120,25 @@ def wipe_free_space() -> None:
             connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
 
-def start_daily(app: Flask) -> None:
-    """Run ``forget_names`` now and then every day, in the background of the server."""
+def start_background(app: Flask) -> None:
+    """End idle sessions and run ``forget_names`` now and then every hour, in the background of
+    the server."""
 
-    def daily() -> None:
+    def hourly() -> None:
         while True:
             with app.app_context():
                 try:
+                    ended = end_idle_sessions()
                     done = forget_names()
-                    log.info("retention: %s names and %s signals removed in %s sessions",
-                             done.names, done.moments, done.sessions)
-                except Exception:  # the database may be briefly away: try again tomorrow
+                    if ended or done.names or done.moments:
+                        log.info("retention: %s idle sessions ended; %s names and %s signals "
+                                 "removed in %s sessions", ended, done.names, done.moments,
+                                 done.sessions)
+                except Exception:  # the database may be briefly away: try again in an hour
                     db.session.rollback()
                     log.exception("retention run failed")
                 finally:
                     db.session.remove()
-            socketio.sleep(DAY)
+            socketio.sleep(HOUR)
 
-    socketio.start_background_task(daily)
+    socketio.start_background_task(hourly)

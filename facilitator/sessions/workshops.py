@@ -18,7 +18,13 @@ from sqlalchemy.exc import IntegrityError
 from ..contract import lifecycle
 from ..contract.plugins import work_form
 from ..contract.text import clean
-from ..contract.workform import AGREEMENT_KINDS, ActionRejected, InputRejected, NewAgreement
+from ..contract.workform import (
+    AGREEMENT_KINDS,
+    ActionRejected,
+    ConfigInvalid,
+    InputRejected,
+    NewAgreement,
+)
 from ..extensions import db
 from ..i18n import _
 from ..teamplan.models import AgreementChange
@@ -243,6 +249,39 @@ def _withdraw_agreement(workshop: Workshop, activity: Activity, row: StepState,
             return
 
 
+def _reconfigure(activity: Activity, row: StepState, config: dict) -> None:
+    """The activity's configuration for the rest of the session (``view.change_config``): checked
+    by the work form, its steps planned anew. The steps up to ``row`` (where the group is) stay
+    where they are, so the session's position stays true; a later step may come or go only while
+    the group has not been at it."""
+    form = work_form(activity.type)
+    try:
+        config = lifecycle.handed(form.validate_config(config), "the new config", form)
+    except ConfigInvalid as wrong:
+        raise ActionRejected(wrong.problems[0].message if wrong.problems else str(wrong)) from None
+    keys = [step.key for step in form.plan(config)]
+    rows = sorted(activity.steps, key=lambda r: r.position)
+    passed = [r.key for r in rows if r.position <= row.position]
+    if keys[:len(passed)] != passed:
+        raise ActionRejected(_("This change would alter steps the group has already passed."))
+    by_key = {r.key: r for r in rows}
+    for gone in (r for r in rows if r.key not in keys):
+        if gone.status != "pending" or db.session.scalar(
+                select(Entry.id).where(Entry.step_id == gone.id).limit(1)) is not None:
+            raise ActionRejected(_("The group has already been at a step this change would "
+                                   "take out."))
+        db.session.delete(gone)
+    for position, key in enumerate(keys):
+        if key in by_key:
+            by_key[key].position = position
+        else:
+            db.session.add(StepState(activity_id=activity.id, position=position, key=key))
+    activity.config = config
+    activity._planned = None  # planned anew from the new config (see stepviews.plan)
+    db.session.flush()
+    db.session.expire(activity, ["steps"])
+
+
 def _plugin_action(workshop, activity, row, action, data) -> None:
     view = stepviews.build(workshop, activity, row)
     store_view_changes(workshop, activity, row,
@@ -273,6 +312,10 @@ def store_view_changes(workshop: Workshop, activity: Activity, row: StepState,
         _withdraw_agreement(workshop, activity, row, taken_back)
     for change in changes.statuses:
         set_agreement_status(activity.id, change.agreement_id, change.status, change.note)
+    if changes.notes is not None:
+        row.notes = changes.notes
+    if changes.config is not None:
+        _reconfigure(activity, row, changes.config)
     try:
         db.session.flush()
     except IntegrityError:

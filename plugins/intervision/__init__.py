@@ -1,7 +1,9 @@
 """Intervision (intervisie): a small group brings in cases, chooses one by dots, and works on it
 with one of six methods defined in data (``methods/*.yaml``): viskom, 5-stappenmethode,
-roddelmethode, clinic, leren van successen and "op de stoel van een ander". Confidential by
-design: what was said is wiped when the session ends (``session_ended``).
+roddelmethode, clinic, leren van successen and "op de stoel van een ander"; where the scenario
+leaves the method open, the trainer chooses it with the group once the case is known. Confidential
+by design: what was said, and the trainer's notes, are wiped when the session ends
+(``session_ended``; a session never ended is ended by the server after a day without activity).
 """
 
 from facilitator import hookimpl

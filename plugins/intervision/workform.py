@@ -1,7 +1,10 @@
 """The intervision work form, on plain data.
 
-Steps: bring in cases (anonymous), choose one by dots (anonymous), the contributor's consent, one
-step per phase of the method, and the close. Who brought a case in is known only to their own
+Steps: bring in cases (anonymous), choose one by dots (anonymous), the contributor's consent, the
+choice of the method (only where the scenario leaves it to the session), one step per phase of the
+method, and the close. A method chosen in the session becomes the activity's configuration for the
+rest of the session (``view.change_config``), so its phases are planned as if the scenario had
+fixed it. Who brought a case in is known only to their own
 phone: the case carries a random token that only that phone is shown again (``mine_at``); the
 contributor proves it is them by sending it back. What was said in the round lives in the entries
 and the activity's state until the session ends; ``session_ended`` wipes it.
@@ -39,11 +42,10 @@ from facilitator import (
 
 from .method_files import CONTRIBUTOR_VIEWS, PHONE_TASKS, SPEAKERS, methods
 
-DEFAULT_METHOD = "vijf-stappen"
 MAX_TITLE = 80
 MAX_LINE = 200
 MAX_TEXT = 400
-WIPED = ("cases", "tally", "ranking", "chosen", "contributor_name")
+WIPED = ("cases", "tally", "ranking", "chosen", "contributor_name", "said")
 
 
 def said(text: str) -> str:
@@ -62,8 +64,12 @@ class Intervision(WorkForm):
     description = _l("A small group brings in cases, chooses one and works on it with one of six "
                      "intervision methods. Confidential: what is said is wiped when the session ends.")
     fields = [
-        Choice("method", _l("Method"), required=True, default=DEFAULT_METHOD,
-               options=method_options()),
+        Choice("method", _l("Method"), options=method_options(), help=_l(
+            "Leave it empty to choose the method with the group in the session, once the case "
+            "is known.")),
+        Boolean("choose_in_session", _l("Choose or change the method in the session"), help=_l(
+            "The method above is then a suggestion the trainer can change before the phases "
+            "start.")),
         Number("dots", _l("Dots per person"), minimum=1, maximum=5, default=2,
                help=_l("How many votes each phone gives when the group chooses a case.")),
         Repeat("phases", _l("Adapted phases"), item_label=_l("Phase"), help=_l(
@@ -84,14 +90,16 @@ class Intervision(WorkForm):
     # -- configuration ---------------------------------------------------------------------------
     def validate_config(self, config: dict[str, Any]) -> dict[str, Any]:
         problems: list[Problem] = []
-        method = config.get("method") or DEFAULT_METHOD
-        if method not in methods():
+        method = config.get("method") or ""
+        choose = bool(config.get("choose_in_session")) or not method
+        if method and method not in methods():
             problems.append(Problem("method", _("Unknown method: %(method)s", method=method)))
         dots = config.get("dots", 2)
         if isinstance(dots, bool) or not isinstance(dots, int) or not 1 <= dots <= 5:
             problems.append(Problem("dots", _("Give a whole number from 1 to 5.")))
         phases = []
-        known = {p["key"] for p in methods().get(method, {"phases": []})["phases"]}
+        known = {p["key"] for key, m in methods().items() if key == method or not method
+                 for p in m["phases"]}
         for index, item in enumerate(config.get("phases") or []):
             where = f"phases[{index}]"
             if not isinstance(item, dict) or not str(item.get("key") or "").strip():
@@ -119,10 +127,12 @@ class Intervision(WorkForm):
             phases.append(kept)
         if problems:
             raise ConfigInvalid(problems)
-        return {"method": method, "dots": dots, "phases": phases}
+        return {"method": method, "choose_in_session": choose, "dots": dots, "phases": phases}
 
     def phases(self, config: dict[str, Any]) -> list[dict[str, Any]]:
-        """The method's phases with the scenario's changes applied."""
+        """The method's phases with the scenario's changes applied (none before it is chosen)."""
+        if not config.get("method"):
+            return []
         result = [dict(p) for p in methods()[config["method"]]["phases"]]
         for change in config.get("phases") or []:
             here = next((p for p in result if p["key"] == change["key"]), None)
@@ -130,15 +140,19 @@ class Intervision(WorkForm):
                 result = [p for p in result if p["key"] != change["key"]]
             elif here is not None:
                 here.update({k: v for k, v in change.items() if k != "skip"})
+            elif not (change.get("title") and change.get("purpose")):
+                continue  # a change of another method's phase (the method is chosen live)
             else:
                 result.append({"speaks": "group", "others": "", "minutes": 10, "phones": "none",
-                               "contributor": "listen", **change})
+                               "contributor": "listen", "labels": [], **change})
         return result
 
     def plan(self, config: dict[str, Any]) -> list[Step]:
         steps = [Step("cases", _("Bring in a case"), ANONYMOUS, True),
                  Step("choose", _("Choose a case"), ANONYMOUS, True),
                  Step("consent", _("The contributor"), ANONYMOUS, True)]
+        if config.get("choose_in_session"):
+            steps.append(Step("method", _("Choose the method"), NAMED, False))
         for phase in self.phases(config):
             steps.append(Step(f"phase-{phase['key']}", said(phase["title"]), NAMED,
                               phase["phones"] != "none" or phase["contributor"] in ("choose",),
@@ -146,8 +160,21 @@ class Intervision(WorkForm):
         steps.append(Step("close", _("Close"), NAMED, True))  # only the contributor writes
         return steps
 
-    def method(self, config: dict[str, Any]) -> dict[str, Any]:
-        return methods()[config["method"]]
+    def method(self, config: dict[str, Any]) -> dict[str, Any] | None:
+        """The method in use; None while it is still to be chosen in the session."""
+        return methods()[config["method"]] if config.get("method") else None
+
+    def method_choices(self, view: StepView) -> list[dict[str, Any]]:
+        """For the choice in the session: every method with its purpose, phases and time, with
+        the scenario's changes applied; the one in use marked."""
+        found = []
+        for key, method in methods().items():
+            phases = self.phases({**view.config, "method": key})
+            found.append({"key": key, "title": said(method["title"]), "goal": said(method["goal"]),
+                          "phases": [said(p["title"]) for p in phases],
+                          "minutes": sum(p["minutes"] for p in phases),
+                          "chosen": key == view.config.get("method")})
+        return found
 
     # -- input ----------------------------------------------------------------------------------
     def accept(self, view: StepView, data: dict[str, Any], me) -> Contribution:
@@ -184,7 +211,11 @@ class Intervision(WorkForm):
         if self._is_contributor_token(view, data.get("token")):
             raise InputRejected(_("As the contributor you listen in this phase."))
         text = clean(data.get("text"), limit=MAX_TEXT, multiline=True, label=_l("Your text"))
-        return Contribution({"text": text, "held": False}, slot=secrets.token_hex(6))
+        label = data.get("label") or None
+        if label is not None and label not in phase.get("labels", []):
+            raise InputRejected(_("Choose one of the list."))
+        return Contribution({"text": text, "label": label, "held": False},
+                            slot=secrets.token_hex(6))
 
     def _votes(self, view: StepView, data: dict[str, Any]) -> list[int]:
         ids = {case["id"] for case in view.state.get("cases", [])}
@@ -215,7 +246,16 @@ class Intervision(WorkForm):
     # -- the trainer ----------------------------------------------------------------------------
     def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:
         key = view.step.key
-        if action == "next_case" and key == "consent":
+        if action == "use_method" and key == "method":
+            method = data.get("method")
+            if method not in methods():
+                raise ActionRejected(_("Choose one of the methods."))
+            if view.state.get("phases_begun") and method != view.config.get("method"):
+                raise ActionRejected(_("The phases of this method have begun; it stays."))
+            if method != view.config.get("method"):
+                view.change_config({**view.config, "method": method})
+            view.state["method_chosen"] = method
+        elif action == "next_case" and key == "consent":
             ranking = view.state.get("ranking", [])
             here = view.state.get("chosen")
             later = ranking[ranking.index(here) + 1:] if here in ranking else []
@@ -234,6 +274,11 @@ class Intervision(WorkForm):
         elif action in ("next_turn", "previous_turn") and key.startswith("phase-"):
             turn = int(view.data.get("turn", 1)) + (1 if action == "next_turn" else -1)
             view.data["turn"] = max(1, min(turn, self.turns(view)))
+        elif action == "show_again" and key.startswith("phase-") and \
+                view.step.item.get("shows"):
+            view.data["shown_again"] = not view.data.get("shown_again")
+        elif action == "to_plan" and key.startswith("phase-") and "said" in data:
+            self._plan_said(view, data.get("said"))
         elif action == "to_plan" and key.startswith("phase-"):
             entry = next((e for e in view.entries if str(e.id) == str(data.get("entry"))), None)
             if entry is None or "text" not in entry.payload:
@@ -249,6 +294,24 @@ class Intervision(WorkForm):
             self._decide(view, data)
         else:
             raise ActionRejected(_("This action does not fit this step."))
+
+    def _plan_said(self, view: StepView, index: Any) -> None:
+        """The group puts a text of an earlier phase, shown again here, in the team plan."""
+        shows = view.step.item.get("shows")
+        said_here = dict(view.state.get("said") or {})
+        items = list(said_here.get(shows) or []) if shows else []
+        try:
+            item = dict(items[int(index)])
+        except (TypeError, ValueError, IndexError):
+            raise ActionRejected(_("That text is no longer there.")) from None
+        if item.get("planned"):
+            raise ActionRejected(_("This text is already in the team plan."))
+        view.propose_agreement(NewAgreement(item["text"], "working_agreement"))
+        item["planned"] = True
+        items[int(index)] = item
+        said_here[shows] = items
+        view.state["said"] = said_here
+        view.state["outcomes"] = [*view.state.get("outcomes", []), "agreement"]
 
     def _decide(self, view: StepView, data: dict[str, Any]) -> None:
         outcome = data.get("outcome")
@@ -306,7 +369,10 @@ class Intervision(WorkForm):
     # -- moving on ------------------------------------------------------------------------------
     def leave(self, view: StepView) -> None:
         key = view.step.key
-        if key == "cases":
+        if key.startswith("phase-"):
+            view.state["phases_begun"] = True
+            self._carry_texts(view)
+        elif key == "cases":
             view.state["cases"] = [{"id": e.id, "title": e.payload["title"],
                                     "line": e.payload.get("line", ""), "token": e.payload["token"],
                                     "name": e.payload.get("name")}
@@ -324,11 +390,46 @@ class Intervision(WorkForm):
             view.state["contributor_name"] = chosen["name"] if chosen and view.state[
                 "consented"] else None
 
+    def _carry_texts(self, view: StepView) -> None:
+        """What the group wrote in a phase, for a later phase that ``shows`` it (the observers
+        report, the team picks its approach from the success factors); held-back questions stay
+        out. The screen shows them there once the trainer says so (``show_again``), as a reveal.
+        Wiped with the rest when the session ends."""
+        phase = view.step.item
+        if phase["phones"] == "none":
+            return
+        said_here = dict(view.state.get("said") or {})
+        picks = {e.payload["pick"] for e in view.answers() if "pick" in e.payload}
+        said_here[phase["key"]] = [
+            {"text": e.payload["text"], "label": e.payload.get("label"),
+             "planned": bool(e.payload.get("planned")), "picked": str(e.id) in picks}
+            for e in view.answers() if "text" in e.payload and not e.payload.get("held")]
+        view.state["said"] = said_here
+
+    def shown_again(self, view: StepView, role: str = "console") -> dict[str, Any] | None:
+        """For the templates: the earlier phase this one ``shows``, with its texts; on the
+        screen and the phones only once the trainer showed them here."""
+        if role != "console" and not view.data.get("shown_again"):
+            return None
+        shows = (view.step.item or {}).get("shows")
+        items = (view.state.get("said") or {}).get(shows) if shows else None
+        if not items:
+            return None
+        title = next((p["title"] for p in self.phases(view.config) if p["key"] == shows), shows)
+        phones = next((p["phones"] for p in self.phases(view.config) if p["key"] == shows), "")
+        return {"title": said(title), "phones": phones, "texts": [
+            {"index": index, "text": item["text"], "planned": item.get("planned", False),
+             "picked": item.get("picked", False),
+             "label": said(item["label"]) if item.get("label") else ""}
+            for index, item in enumerate(items)]}
+
     def session_ended(self, view: StepView) -> None:
-        """What was said does not outlive the session: the texts, the cases, who brought them."""
+        """What was said does not outlive the session: the texts, the cases, who brought them,
+        and the trainer's discussion notes (what the group keeps goes to the team plan)."""
         for entry in list(view.entries):
             view.remove(entry.id)
         view.data.clear()
+        view.notes = ""
         for key in WIPED:
             view.state.pop(key, None)
         view.state["wiped"] = True
@@ -372,6 +473,7 @@ class Intervision(WorkForm):
             return {}
         picks = {e.payload["pick"] for e in view.answers() if "pick" in e.payload}
         texts = [{"id": e.id, "text": e.payload["text"], "held": e.payload.get("held", False),
+                  "label": said(e.payload["label"]) if e.payload.get("label") else "",
                   "picked": str(e.id) in picks, "planned": e.payload.get("planned", False)}
                  for e in view.answers() if "text" in e.payload]
         return {"texts": texts, "shown": [t for t in texts if not t["held"]],
@@ -394,7 +496,8 @@ class Intervision(WorkForm):
             votes = [v for e in mine for v in e.payload.get("votes", [])]
             context["votes"] = votes
         elif key.startswith("phase-"):
-            context["mine"] = [e.payload["text"] for e in mine if "text" in e.payload]
+            context["mine"] = [(said(e.payload["label"]) + ": " if e.payload.get("label") else "")
+                               + e.payload["text"] for e in mine if "text" in e.payload]
         elif key == "close":
             context["shared"] = any("takeaway" in e.payload for e in mine)
         return context
@@ -413,6 +516,11 @@ class Intervision(WorkForm):
             return _("What you take away stays on your phone unless you share it.")
         return _("For this group only; wiped when the session ends.")
 
+    def notes_note(self, view: StepView) -> str | None:
+        return _("Confidential: these notes are wiped when the session ends, like everything "
+                 "said in the round. What the group wants to keep: record it below as an "
+                 "agreement for the team plan.")
+
     def console_primary(self, view: StepView) -> str | None:
         """One primary action per state: the consent, the next turn, reveal, the decision."""
         key = view.step.key
@@ -421,12 +529,16 @@ class Intervision(WorkForm):
             return "next" if answer == "yes" else "next_case" if answer == "no" else ""
         if key == "close":
             return "" if view.state.get("outcomes") else "decide"
+        if key == "method":
+            return "next" if view.state.get("method_chosen") else "use_method"
         if key.startswith("phase-"):
             phase = view.step.item
             if phase["speaks"] == "in_turn" and int(view.data.get("turn", 1)) < self.turns(view):
                 return "next_turn"
             if phase["phones"] != "none" and view.answers() and not view.revealed:
                 return "reveal"
+            if self.shown_again(view) and not view.data.get("shown_again"):
+                return "show_again"
             return "next"
         return None
 
@@ -434,7 +546,7 @@ class Intervision(WorkForm):
         """Where phones write; not to the contributor, who listens, nor at the consent and the
         close (there only the contributor answers, and not answering is their choice)."""
         key = view.step.key
-        if key in ("consent", "close"):
+        if key in ("consent", "close", "method"):
             return False
         if key.startswith("phase-"):
             return view.step.item["phones"] != "none" and \
@@ -451,7 +563,9 @@ class Intervision(WorkForm):
         counts = Counter(view.state.get("outcomes", []))
         return {"paragraphs": [
             _("Method: %(method)s (%(goal)s).", method=said(method["title"]),
-              goal=said(method["goal"])),
+              goal=said(method["goal"])) if method else _("No method was chosen."),
+            *([_("The method was chosen in the session.")]
+              if view.state.get("method_chosen") else []),
             _("Confidential: what was said is not kept."),
             _("Agreements for the team plan: %(n)d.", n=counts["agreement"]),
             _("Follow-ups with someone outside the group: %(n)d.", n=counts["outside"])],
