@@ -38,9 +38,13 @@ run: $(APP_STAMP)
 services:
 	bash scripts/ensure-services.sh
 
+# Two workers on two cores (most tests wait on servers and browsers), then, alone, the few that
+# compare latencies. TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: services $(TEST_STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest --durations=25
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not solo" --durations=25
+	$(BIN)/pytest -m solo --durations=5
 
 # Per translation domain (the host's, each plugin's): name the messages missing from its catalogs,
 # then compile every catalog (the .mo files are committed). The list of catalogs is the app's own:

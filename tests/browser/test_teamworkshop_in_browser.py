@@ -2,7 +2,6 @@
 console, dots with the top per board, solutions in small groups presented on the screen, and the
 follow-up list that goes to the team plan."""
 
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -34,7 +33,6 @@ def phones(browser, js_errors):
 
 def test_a_team_workshop_from_notes_to_the_team_plan(live_server, trainer_page, phones, screenshot,
                                                       axe):
-    began = time.monotonic()
     barriers = {}
     session = live_server.create_session("teamworkshop-samen-veilig-aan-de-balie",
                                          team="Team Publiekszaken")
@@ -172,4 +170,3 @@ def test_a_team_workshop_from_notes_to_the_team_plan(live_server, trainer_page, 
     screenshot(screen, "teamworkshop-screen-5-biglist")
     screenshot(console, "teamworkshop-console-5-to-plan")
     assert not any(barriers.values()), barriers
-    assert time.monotonic() - began < 40

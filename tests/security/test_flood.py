@@ -21,7 +21,8 @@ from facilitator.loadtest.flood import measure
 from ..clients import run_coroutine
 from ..servers import Server
 
-pytestmark = pytest.mark.server
+# solo: it compares latencies, so it runs alone after the parallel part of `make test`
+pytestmark = [pytest.mark.server, pytest.mark.solo]
 
 
 def test_one_phone_flooding_does_not_stall_the_others(tmp_path):
