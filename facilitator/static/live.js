@@ -56,20 +56,33 @@
     errorLine.hidden = !message;
   }
 
-  // Text someone is typing survives a new snapshot: forms marked data-keep-draft="NAME" remember
-  // their fields until the form is sent or reset.
+  // Text someone is typing, a box ticked, a choice made: it survives a new snapshot until the form
+  // is sent or reset. Every form that sends something (data-control, data-answer) keeps its
+  // drafts, under data-keep-draft="NAME" or else its action and hidden fields (which item it is).
   var drafts = {};
+  function draftName(form) {
+    if (!form || !form.dataset) return null;
+    if (form.dataset.keepDraft) return form.dataset.keepDraft;
+    var kind = form.dataset.control || (form.hasAttribute("data-answer") ? "answer" : "");
+    if (!kind) return null;
+    var which = Array.prototype.filter.call(form.elements, function (field) {
+      return field.type === "hidden" && field.name;
+    }).map(function (field) { return field.name + "=" + field.value; });
+    return kind + "#" + which.join("&");
+  }
   function draftKey(field) {
-    var form = field && field.form;
-    if (!form || !form.dataset.keepDraft || !field.name || field.type === "hidden") return null;
-    return form.dataset.keepDraft + "|" + field.name;
+    var name = field && draftName(field.form);
+    if (!name || !field.name || field.type === "hidden") return null;
+    return name + "|" + field.name + (field.type === "checkbox" ? "=" + field.value : "");
   }
   function remember(e) {
     var key = draftKey(e.target);
-    if (key && (e.target.type !== "radio" || e.target.checked)) drafts[key] = e.target.value;
+    if (!key) return;
+    if (e.target.type === "checkbox") drafts[key] = e.target.checked;
+    else if (e.target.type !== "radio" || e.target.checked) drafts[key] = e.target.value;
   }
   function forget(form) {
-    var name = form.dataset && form.dataset.keepDraft;
+    var name = draftName(form);
     if (!name) return;
     Object.keys(drafts).forEach(function (key) {
       if (key.indexOf(name + "|") === 0) delete drafts[key];
@@ -87,11 +100,12 @@
     stage.querySelectorAll("details[data-keep-open]").forEach(function (details) {
       if (details.dataset.keepOpen in opened) details.open = opened[details.dataset.keepOpen];
     });
-    stage.querySelectorAll("form[data-keep-draft]").forEach(function (form) {
+    stage.querySelectorAll("form").forEach(function (form) {
       Array.prototype.forEach.call(form.elements, function (field) {
         var key = draftKey(field);
         if (!key || !(key in drafts)) return;
-        if (field.type === "radio" || field.type === "checkbox") field.checked = field.value === drafts[key];
+        if (field.type === "checkbox") field.checked = drafts[key];
+        else if (field.type === "radio") field.checked = field.value === drafts[key];
         else field.value = drafts[key];
       });
     });
@@ -302,9 +316,10 @@
       form.reset();
       // The snapshot of the change often arrives before the answer's acknowledgement, so the
       // form may already have been replaced, with the draft put back in: empty that one too.
-      var name = form.dataset.keepDraft;
-      var current = name && stage.querySelector('form[data-keep-draft="' + CSS.escape(name) + '"]');
-      if (current && current !== form) current.reset();
+      var name = draftName(form);
+      stage.querySelectorAll("form").forEach(function (current) {
+        if (name && current !== form && draftName(current) === name) current.reset();
+      });
     };
     if (role === "phone" && form.hasAttribute("data-answer")) {
       send("answer", { step: meta.step, data: formData(form), client_id: form.dataset.clientId || (form.dataset.clientId = newId()) }, submit, function () { delete form.dataset.clientId; reset(); });

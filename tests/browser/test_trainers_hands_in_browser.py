@@ -200,3 +200,30 @@ def test_a_participant_switches_the_phone_to_english(live_server, trainer_page, 
     expect(phone.locator("button.choice.agree")).to_contain_text("Agree")
     screenshot(phone, "phone-in-english")
     context.close()
+
+
+def test_what_the_trainer_is_typing_survives_a_phone_joining(live_server, trainer_page, new_phone):
+    """A phone that joins re-renders the console. The number of teams the trainer has typed but not
+    yet sent, and the member's new team chosen in a list, stay as the trainer left them."""
+    session = live_server.create_session("kennisquiz-agressiebeleid")
+    console = trainer_page(session["console_url"])
+
+    def join(name):
+        phone = new_phone()
+        phone.goto(session["join_url"])
+        phone.fill("#name", name)
+        phone.click("#join")
+        expect(phone.locator("#stage h1")).to_be_visible()
+
+    for name in ("Anouk", "Bram", "Chantal"):
+        join(name)
+    console.click("[data-action=start]")
+    expect(console.locator("body")).to_have_attribute("data-status", "running")
+    console.fill("#quiz-count", "2")
+    moving = console.locator("form[data-control=move] select").first
+    other = moving.locator("option:not([selected])").first.get_attribute("value")
+    moving.select_option(other)
+    join("Dirk")  # placed in a team: the console's team lists change under the trainer's hands
+    expect(console.locator(".quiz-teamgrid")).to_contain_text("Dirk")
+    expect(console.locator("#quiz-count")).to_have_value("2")
+    expect(console.locator("form[data-control=move] select").first).to_have_value(other)

@@ -45,6 +45,8 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("join.join", "POST"): EVERYONE,
     ("live_pages.phone", "GET"): PARTICIPANT,
     ("live_pages.phone_language", "POST"): PARTICIPANT,  # the phone's own interface language
+    # the phone's own PDF (a personal learning goal): only where its step offers one, else 404
+    ("live_pages.phone_document", "POST"): NOBODY,
     ("live_pages.console", "GET"): SESSION_TRAINER,
     ("live_pages.screen", "GET"): SESSION_TRAINER,  # or whoever opened the screen-key link
     ("live_pages.media", "GET"): SAME_FOR_ALL,  # film clips shipped with a scenario
@@ -102,6 +104,7 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("teamplan.merge", "GET"): TEAM,
     ("teamplan.merge", "POST"): TEAM,
     ("reports.team_plan_export", "GET"): TEAM,
+    ("reports.team_document_export", "GET"): TEAM,
     ("reports.session_report", "GET"): SESSION_READERS,
     ("reports.session_report_export", "GET"): SESSION_READERS,
     ("reports.session_results_export", "GET"): SESSION_READERS,

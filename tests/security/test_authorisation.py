@@ -51,6 +51,8 @@ def _url(app, world, endpoint: str) -> str:
         values["key"] = "stellingen-veilig-werken"
     if endpoint == "reports.session_results_export":
         values["fmt"] = "csv"
+    if endpoint == "reports.team_document_export":  # the world's 0/1-measurement comparison
+        values.update(key="meting-veilig-werken", fmt="pdf")
     with app.test_request_context():
         values["token"] = accounts.setup_token()
         rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)

@@ -17,6 +17,9 @@ from .matrix import ROUTES
 from .test_authorisation import ORDER, _url
 
 FORM_ROUTES = sorted(route for route in ROUTES if route[1] != "GET" and not route[0].startswith("api."))
+#: Posts that change nothing and answer only the asker's own phone (its cookie): a participant's own
+#: PDF, made from what the phone sends. A page elsewhere can make a phone ask, never read the answer.
+WITHOUT_CSRF = {("live_pages.phone_document", "POST")}
 EXPIRED = "Dit formulier is verlopen"
 
 
@@ -35,8 +38,11 @@ def test_a_post_without_its_csrf_token_is_refused_and_changes_nothing(world, tmp
     before = dump(app)
     response = world.client(app, _asker(route)).open(url, method=method, data={
         "code": world.ids["code"], "name": "Eva", "text": "Een afspraak", "csrf_token": "forged"})
-    assert response.status_code == 400, f"{method} {url} without a token: {response.status_code}"
-    assert EXPIRED in response.get_data(as_text=True)
+    if route in WITHOUT_CSRF:
+        assert response.status_code < 500 and EXPIRED not in response.get_data(as_text=True)
+    else:
+        assert response.status_code == 400, f"{method} {url} without a token: {response.status_code}"
+        assert EXPIRED in response.get_data(as_text=True)
     assert dump(app) == before
 
 

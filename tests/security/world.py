@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -60,6 +61,22 @@ class World:
         return socketio.test_client(app, flask_test_client=self.client(app, role), auth=auth)
 
 
+def _measured_twice(trainer, team_name: str) -> None:
+    """A 0- and a 1-measurement of the team, ended and above the minimum: the team plan then offers
+    their comparison as a document (``reports.team_document_export``, key ``meting-veilig-werken``)."""
+    question = ["0.0", "Weet je waar en hoe je een incident meldt?"]
+    for number, (name, respondents, counts) in enumerate(
+            (("nulmeting", 20, [12, 8]), ("eenmeting", 18, [17, 1]))):
+        session = workshops.create(scenarios.builtin(plugin_host())[f"meting-veilig-werken-{name}"],
+                                   trainer, team_name=team_name)
+        session.status = "ended"
+        session.started_at = datetime.now(UTC) - timedelta(days=200 - 150 * number)
+        session.activities[0].state = {"tally": {
+            "measurement": {"id": "veilig-werken", "phase": str(number), "minimum": 15},
+            "respondents": respondents, "scale": ["ja", "nee"], "rows": [[*question, counts]],
+            "options": {"0.0": ["ja", "nee"]}}}
+
+
 def build(folder: Path) -> World:
     world = World(folder)
     app = create_app(_config(folder, SQLALCHEMY_DATABASE_URI=f"sqlite:///{folder / 'world.sqlite'}"))
@@ -77,6 +94,7 @@ def build(folder: Path) -> World:
                             TeamLead(team_id=other_team.id, user_id=users["other_lead"].id)])
         agreement = Agreement(team_id=team.id, workshop_id=mine.id, text="We melden elk incident.")
         db.session.add(agreement)
+        _measured_twice(users["trainer"], "Team Noord")
         for role, user in users.items():
             _token, world.bearer[role] = tokens.create(user, "matrix", 30, can_write=True)
         db.session.commit()
