@@ -197,6 +197,7 @@ def test_the_1_measurement_compares_with_the_0_measurement_on_the_screen(
         for group in phone.locator(".quest-statement .quest-options").all():
             group.locator("input").first.check()  # nooit / helemaal mee eens
         phone.click(".quest-form button.primary")
+        expect(phone.locator("[data-progress]")).to_have_text("Onderdeel 2 van 4")  # not aspect 1 again
         for group in phone.locator(".quest-statement .quest-options").all():
             group.locator("input").nth(1).check()
         phone.click(".quest-form button.primary")
@@ -206,6 +207,7 @@ def test_the_1_measurement_compares_with_the_0_measurement_on_the_screen(
         if number == 0:
             screenshot(phone, "measurement-phone-yes-no")
         phone.click(".quest-form button.primary")
+        expect(phone.locator("[data-progress]")).to_have_text("Onderdeel 4 van 4")
         phone.fill(".quest-open textarea", f"Vaker met z'n tweeën aan de balie ({number + 1})")
         if number == 0:
             screenshot(phone, "measurement-phone-open")
