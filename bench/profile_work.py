@@ -83,6 +83,8 @@ def main() -> None:
           f"{answering / args.phones * 1000:.2f} ms CPU per answer "
           f"(turns of {args.together}, a refresh every {args.refresh} answers)\n")
     pstats.Stats(profile).sort_stats("cumulative").print_stats(r"facilitator|templates", args.top)
+    if os.environ.get("PROFILE_DUMP"):
+        profile.dump_stats(os.environ["PROFILE_DUMP"])
 
 
 if __name__ == "__main__":

@@ -126,6 +126,8 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
         select(Participant.id, Participant.display_name).where(
             Participant.workshop_id == workshop_id,
             Participant.id.in_({answer.participant_id for answer in taken})))}
+    staged: list[tuple[Answer, str, str]] = []  # (answer, author, slot)
+    inputs = []
     for answer in taken:
         participant = in_session.get(answer.participant_id)
         if participant is None:
@@ -140,8 +142,14 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
         except Exception as refused:  # a refusal, or a work form's mistake: this answer's alone
             answer.failure = refused
             continue
-        answer.changed = participation.stage(row.id, author, contribution, answer.client_id,
-                                             None if author.startswith("a") else participant.id)
+        staged.append((answer, author, contribution.slot))
+        inputs.append((author, contribution, answer.client_id,
+                       None if author.startswith("a") else participant.id))
+    if inputs:
+        changed = participation.stage_many(row.id, inputs)
+        last = {(author, slot): answer for answer, author, slot in staged}  # the later one counts
+        for answer, author, slot in staged:
+            answer.changed = (author, slot) in changed and last[(author, slot)] is answer
     try:
         db.session.commit()
     except IntegrityError:  # another process stored one of these at the same moment

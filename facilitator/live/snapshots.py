@@ -214,7 +214,7 @@ class Reading:
                 continue
             own = self._own(person)
             _view, mine, _me, extra = own
-            look = (person.language, tuple(e.id for e in mine),
+            look = (person.language, self._own_look(mine),
                     json.dumps(extra, sort_keys=True, default=repr) if extra else None,
                     person.display_name if self.workshop.named else None)
             if look in groups:
@@ -222,6 +222,15 @@ class Reading:
             else:
                 groups[look] = ([person.id], person, own)
         return groups
+
+    def _own_look(self, mine) -> tuple:
+        """What of one's own entries a phone's page shows: their content (so that everyone who
+        chose "agree" shares one rendering), or, once phones see results (which may mark one's
+        own entry among the others), which entries they are."""
+        if self._phones_see_results:
+            return tuple(e.id for e in mine)
+        return tuple((e.slot, e.passed, json.dumps(e.payload, sort_keys=True, default=repr))
+                     for e in mine)
 
     def phone(self, person: Participant) -> dict:
         with self._language(person.language):
@@ -237,10 +246,12 @@ class Reading:
         view, mine = shared, []
         if self._authors:  # someone has answered: is it this person?
             author = stepviews.author_key(self.here[1].id, person.id, shared.step.visibility)
-            if author in self._authors:
-                view = replace(shared, entries=[replace(e, mine=True) if e.author == author else e
-                                                for e in shared.entries])
-                mine = [e for e in view.entries if e.mine]
+            if (places := self._authors.get(author)) is not None:
+                entries = list(shared.entries)
+                for place in places:
+                    entries[place] = replace(entries[place], mine=True)
+                view = replace(shared, entries=entries)
+                mine = [entries[place] for place in places]
         me = ParticipantData(person.id, person.display_name if self.workshop.named else None, True)
         with self._language():
             view = replace(view, earlier=partial(stepviews.own_entries_at, self.here[0], person.id))
@@ -266,8 +277,16 @@ class Reading:
         return context
 
     @cached_property
-    def _authors(self) -> set[str]:
-        return {e.author for e in self.view.entries} if self.view is not None else set()
+    def _authors(self) -> dict[str, list[int]]:
+        """Each author at the current step, with the places of their entries in the view."""
+        places: dict[str, list[int]] = {}
+        for place, entry in enumerate(self.view.entries if self.view is not None else ()):
+            places.setdefault(entry.author, []).append(place)
+        return places
+
+    @cached_property
+    def _phones_see_results(self) -> bool:
+        return self.view is not None and lifecycle.shown(self.view, lifecycle.PHONE)
 
     # -- rendering -------------------------------------------------------------------------------
     def _language(self, chosen: str | None = None):

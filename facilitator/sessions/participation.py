@@ -184,22 +184,43 @@ def stage(step_id: int, author: str, contribution: Contribution, client_id: str 
     """Put the input in the session (not yet committed) with one insert-or-update, so that a
     simultaneous double tap ends as one entry; False when it changes nothing: a retry with the
     same client id, or the same input again."""
-    client_id = str(client_id)[:64] if client_id is not None else None
+    return bool(stage_many(step_id, [(author, contribution, client_id, participant_id)]))
+
+
+#: Rows per statement when many answers are stored at once (SQLite allows 32,766 parameters).
+ROWS_PER_STATEMENT = 250
+
+
+def stage_many(step_id: int, inputs: list[tuple[str, Contribution, str | None, int | None]]
+               ) -> set[tuple[str, str]]:
+    """``stage`` for many inputs to one step in as few statements as possible: one
+    insert-or-update of many rows. Returns the (author, slot) of the entries that changed. Two
+    inputs for the same author and slot here: the later one counts, as if it came a moment after
+    (PostgreSQL refuses to update one row twice in one statement)."""
     dialect = db.session.get_bind().dialect.name
     insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}[dialect]
     now = utcnow()
-    upsert = insert(Entry).values(step_id=step_id, author=author, slot=contribution.slot,
-                                  participant_id=participant_id, payload=contribution.payload,
-                                  client_id=client_id, created_at=now, updated_at=now)
-    new = upsert.excluded
-    unchanged = or_(and_(new.client_id.is_not(None),
-                         Entry.client_id.is_not_distinct_from(new.client_id)),
-                    cast(Entry.payload, Text) == cast(new.payload, Text))
-    stored = db.session.execute(upsert.on_conflict_do_update(
-        index_elements=[Entry.step_id, Entry.author, Entry.slot],
-        set_={"payload": new.payload, "client_id": new.client_id, "updated_at": new.updated_at},
-        where=not_(unchanged)).returning(Entry.id)).first()
-    return stored is not None
+    rows: dict[tuple[str, str], dict] = {}
+    for author, contribution, client_id, participant_id in inputs:
+        rows[(author, contribution.slot)] = {
+            "step_id": step_id, "author": author, "slot": contribution.slot,
+            "participant_id": participant_id, "payload": contribution.payload,
+            "client_id": str(client_id)[:64] if client_id is not None else None,
+            "created_at": now, "updated_at": now}
+    table, values, changed = Entry.__table__, list(rows.values()), set()
+    for first in range(0, len(values), ROWS_PER_STATEMENT):
+        upsert = insert(table).values(values[first:first + ROWS_PER_STATEMENT])
+        new = upsert.excluded
+        unchanged = or_(and_(new.client_id.is_not(None),
+                             table.c.client_id.is_not_distinct_from(new.client_id)),
+                        cast(table.c.payload, Text) == cast(new.payload, Text))
+        changed.update((author, slot) for author, slot in db.session.execute(
+            upsert.on_conflict_do_update(
+                index_elements=[table.c.step_id, table.c.author, table.c.slot],
+                set_={"payload": new.payload, "client_id": new.client_id,
+                      "updated_at": new.updated_at},
+                where=not_(unchanged)).returning(table.c.author, table.c.slot)))
+    return changed
 
 
 def withdraw(participant: Participant, step_key: str, slot: str) -> None:
