@@ -76,5 +76,9 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "MAX_TEXT": 1000,
     "COALESCE_SECONDS": 0.25,
+    # the answer desk (live/answers.py): answers to one session waiting in one process at most,
+    # and the longest an answer is expected to wait; past either, a phone hears "busy, try again"
+    "ANSWERS_WAITING": 2000,
+    "ANSWER_PATIENCE": 5.0,
     "EXTRA_PLUGINS": (),
 }

@@ -10,6 +10,12 @@ before them, as simultaneous answers always were. One answer alone is ``particip
 While answers keep coming, the next turn waits as long as the last one took before it begins, so
 that a session's answers take at most about half of the process's time and each turn takes more of
 them; an answer to a quiet session is taken at once.
+
+When answers come faster than the process takes them (more than ``ANSWERS_WAITING`` waiting for
+one session, or a new one would wait longer than ``ANSWER_PATIENCE`` seconds at the pace of the
+last turns), a new answer is not queued but refused at once as ``Busy``: the phone hears "busy,
+try again" with a time to wait, and sends it again by itself (live.js). Nothing is dropped
+without the phone knowing: an answer is either acknowledged as stored or refused.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -28,6 +35,15 @@ from ..extensions import db, socketio
 from ..i18n import _
 from ..sessions import participation, stepviews
 from ..sessions.models import Participant
+
+
+class Busy(InputRejected):
+    """Too many answers are waiting: send this one again after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float):
+        super().__init__(_("Many answers are coming in at once. Your phone sends yours again "
+                           "in a moment."))
+        self.retry_after = retry_after
 
 
 @dataclass(eq=False)
@@ -55,14 +71,22 @@ class Desk:
         self.waiting: dict[int, list[Answer]] = {}
         self.busy: set[int] = set()
         self.resting: dict[int, float] = {}  # workshop id -> how long its next turn waits first
+        self.pace: dict[int, float] = {}  # workshop id -> seconds per answer in its last turn
+        self.refused = 0  # answers refused as busy since the process started
 
     def submit(self, workshop_id: int, participant_id: int, step_key: str, data, *,
                client_id=None, passing: bool = False) -> bool:
         """Store the answer (with whatever else is waiting); return False if nothing changed."""
         answer = Answer(participant_id, step_key, data, client_id, passing)
+        most, patience = current_app.config["ANSWERS_WAITING"], current_app.config["ANSWER_PATIENCE"]
         db.session.close()  # hold no database connection while waiting; see what is stored then
         with self.mutex:
-            self.waiting.setdefault(workshop_id, []).append(answer)
+            queue = self.waiting.setdefault(workshop_id, [])
+            expected = (len(queue) + 1) * self.pace.get(workshop_id, 0.0)
+            if len(queue) >= most or expected > patience:
+                self.refused += 1
+                raise Busy(round(min(10.0, max(1.0, expected)), 1))
+            queue.append(answer)
             if workshop_id not in self.busy:
                 self.busy.add(workshop_id)
                 answer.leads = True
@@ -94,6 +118,8 @@ class Desk:
                 answer.finished = True
                 answer.ready.set()
             with self.mutex:
+                if batch:
+                    self.pace[workshop_id] = (time.monotonic() - began) / len(batch)
                 if following := self.waiting.get(workshop_id):  # answers keep coming: rest first
                     self.resting[workshop_id] = min(time.monotonic() - began, self.MOST_RESTING)
                     following[0].leads = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -55,26 +56,41 @@ def read_by_id(workshop_id: int) -> Reading | None:
 
 def _read_on(workshop: Workshop, rendered: float) -> Reading:
     steps = stepviews.flat_steps(workshop)
-    people = stepviews.people(workshop.id)
     here = stepviews.at_position(workshop, steps) if workshop.status != "waiting" else None
-    view = stepviews.build(workshop, *here, people_rows=people) if here else None
-    return Reading(workshop, rendered, steps, people, here, view)
+    reading = Reading(workshop, rendered, steps, here, None)
+    if here:
+        reading.view = stepviews.build(workshop, *here,
+                                       people_rows=stepviews.OnFirstUse(lambda: reading.people))
+    return reading
 
 
 @dataclass
 class Reading:
     """The session as read at one moment (``rendered``), and the snapshots rendered from it.
 
-    ``people`` are plain rows (see ``stepviews.people``); ``here`` is the current activity and
-    step row, and ``view`` the step as its work form sees it, once the session has started.
+    ``here`` is the current activity and step row, and ``view`` the step as its work form sees
+    it, once the session has started. The people (plain rows, see ``stepviews.people``) are read
+    only when something needs them one by one: the console's list, a step change to every phone,
+    a work form that looks at them; a refresh for a few answers only counts them.
     """
 
     workshop: Workshop
     rendered: float
     steps: list[tuple[Activity, StepState]]
-    people: list
     here: tuple[Activity, StepState] | None
     view: StepView | None
+
+    @cached_property
+    def people(self) -> list:
+        return stepviews.people(self.workshop.id)
+
+    @cached_property
+    def counts(self) -> stepviews.Headcount:
+        """How many joined, are connected and need a moment: counted from the people if they
+        have been read, else by the database."""
+        if "people" in self.__dict__:
+            return stepviews.headcount_of(self.people)
+        return stepviews.headcount(self.workshop.id)
 
     @cached_property
     def form(self):
@@ -113,8 +129,7 @@ class Reading:
         workshop, view = self.workshop, self.view
         meta = {"rendered": self.rendered, "status": workshop.status,
                 "position": workshop.position, "total": len(self.steps),
-                "joined": len(self.people),
-                "connected": sum(1 for p in self.people if p.connections > 0), "step": None}
+                "joined": self.counts.joined, "connected": self.counts.connected, "step": None}
         if view is not None:
             answered = len({e.author for e in view.entries if e.author != "trainer"})
             with self._language():
@@ -152,22 +167,39 @@ class Reading:
             return self._console()
 
     def _console(self) -> dict:
+        return self._render("live/console_step.html", self._console_context(whole=True))
+
+    def _console_context(self, *, whole: bool) -> dict:
         workshop = self.workshop
-        agreements = db.session.scalars(select(Agreement).where(
-            Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
-        participant_label = _("Participant %(n)d")  # one translation for everyone listed
-        listed = self._people_listed()
-        context = {"workshop": workshop, "view": self.view, "people": self.people,
-                   "people_listed": listed, "people_unlisted": len(self.people) - len(listed),
-                   "pausing": sum(1 for p in self.people if p.needs_moment_since),
-                   "agreements": agreements, "meta": self.meta, "steps": self._outline(),
-                   "participant_label": participant_label}
+        context = {"workshop": workshop, "view": self.view, "meta": self.meta,
+                   "pausing": self.counts.pausing,  # a work form's part may list the people:
+                   "people": stepviews.OnFirstUse(lambda: self.people)}  # read only if it does
+        if whole:
+            agreements = db.session.scalars(select(Agreement).where(
+                Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
+            listed = self._people_listed()
+            context.update(people_listed=listed,
+                           people_unlisted=len(self.people) - len(listed),
+                           agreements=agreements, steps=self._outline(),
+                           participant_label=_("Participant %(n)d"))  # one translation for all
         if self.view is not None:
             context.update(form=lifecycle.TemplateForm(self.form), activity=self.here[0],
                            results=self._results_for(self.view, lifecycle.CONSOLE),
                            enough=lifecycle.enough(self.view), countdown=self.countdown,
                            template=self.form.template("console"))
-        return self._render("live/console_step.html", context)
+        return context
+
+    def console_patch(self) -> dict:
+        """The parts of the console that answers change (the current step with its results and
+        the live figures), without the outline, the agreements and the list of people: what a
+        refresh for answers sends. A console that cannot place it asks for a full snapshot."""
+        with self._language():
+            context = self._console_context(whole=False)
+            with self._language():
+                parts = {name: render_template(f"live/console_{name}.html", **context,
+                                               **template_translators())
+                         for name in ("current", "live")}
+        return {"parts": parts, "meta": context["meta"]}
 
     def _people_listed(self) -> list[tuple[int, object]]:
         """(number, person) for the console's list: everyone in the order they joined, or in a
@@ -209,7 +241,9 @@ class Reading:
 
     def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
         groups: dict[tuple, tuple[list[int], object, tuple]] = {}
-        for person in self.people:
+        people = self.people if wanted is None or "people" in self.__dict__ else \
+            stepviews.people(self.workshop.id, wanted)
+        for person in people:
             if (person.id not in wanted) if wanted is not None else person.connections <= 0:
                 continue
             own = self._own(person)
@@ -310,3 +344,22 @@ class Reading:
                               self.form.name, context.get("template"))
                 return self._render(template, {**context, "template": FAILED}, language)
         return {"html": html, "meta": context["meta"]}
+
+
+def patched(html: str, parts: dict[str, str]) -> str | None:
+    """A full snapshot's ``html`` with the parts of a patch put in place of the elements marked
+    ``data-part="NAME"`` (what live.js does); None if one of them is not there."""
+    for name, part in parts.items():
+        found = re.search(rf'<([a-zA-Z][\w-]*)\b[^>]*\bdata-part="{re.escape(name)}"', html)
+        if found is None:
+            return None
+        tag, depth, at = found.group(1), 0, found.start()
+        for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[at:]):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                html = html[:at] + part + html[at + match.end():]
+                break
+        else:
+            return None
+    return html
+

@@ -7,10 +7,11 @@ import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import force_locale
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from ..contract import lifecycle
 from ..contract.plugins import work_form
@@ -77,13 +78,38 @@ def _rows(query):
     return db.session.connection().execute(query).all()
 
 
-def people(workshop_id: int):
+def people(workshop_id: int, only: set[int] | None = None):
     """The session's participants as plain rows, in the order they joined: ``id``,
     ``display_name``, ``connections``, ``needs_moment_since`` and ``language`` (the phone's
-    interface language, when its holder chose one)."""
-    return _rows(select(Participant.id, Participant.display_name, Participant.connections,
-                        Participant.needs_moment_since, Participant.language)
-                 .where(Participant.workshop_id == workshop_id).order_by(Participant.id))
+    interface language, when its holder chose one); ``only`` these, if given."""
+    query = select(Participant.id, Participant.display_name, Participant.connections,
+                   Participant.needs_moment_since, Participant.language) \
+        .where(Participant.workshop_id == workshop_id)
+    if only is not None:
+        query = query.where(Participant.id.in_(only))
+    return _rows(query.order_by(Participant.id))
+
+
+class Headcount(NamedTuple):
+    joined: int
+    connected: int
+    pausing: int  # need a moment
+
+
+def headcount(workshop_id: int) -> Headcount:
+    """How many people joined, are connected and need a moment, counted by the database."""
+    joined, connected, pausing = _rows(select(
+        func.count(Participant.id),
+        func.count(case((Participant.connections > 0, 1))),
+        func.count(Participant.needs_moment_since))
+        .where(Participant.workshop_id == workshop_id))[0]
+    return Headcount(joined, connected, pausing)
+
+
+def headcount_of(rows) -> Headcount:
+    """``headcount`` of the rows ``people`` read."""
+    return Headcount(len(rows), sum(1 for p in rows if p.connections > 0),
+                     sum(1 for p in rows if p.needs_moment_since))
 
 
 class OnFirstUse(Sequence):
