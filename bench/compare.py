@@ -112,8 +112,12 @@ def measure_facilitator(args, folder: Path, run_id: str) -> Report:
     subprocess.run([*command, "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([*command, "user", "add", TRAINER, "--role", "trainer", "--password-stdin"],
                    env=env, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
-    servers = [Process([*command, "serve", "--host", "127.0.0.1"], env, folder / f"facilitator{n}.log")
-               for n in range(args.processes)]
+    serve = [*command, "serve", "--host", "127.0.0.1"]
+    if getattr(args, "profile", None):  # the first process under cProfile (bench/profiled_serve.py)
+        serve = [sys.executable, "-m", "gevent.monkey", str(HERE / "profiled_serve.py"),
+                 str(args.profile.resolve()), "serve", "--host", "127.0.0.1"]
+    servers = [Process(serve if n == 0 else [*command, "serve", "--host", "127.0.0.1"], env,
+                       folder / f"facilitator{n}.log") for n in range(args.processes)]
     try:
         plan = Plan(servers[0].url, args.phones, args.sessions, args.rounds, args.think,
                     phone_urls=tuple(s.url for s in servers[1:]), trainer=TRAINER, password=PASSWORD)
@@ -249,6 +253,8 @@ def main() -> None:
     parser.add_argument("--cases", action="store_true", help="every case of docs/performance.md")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each case")
     parser.add_argument("--pause", type=float, default=15.0, help="seconds between runs")
+    parser.add_argument("--profile", type=Path,
+                        help="run facilitator under cProfile and write its statistics to this file")
     parser.add_argument("--processes", type=int, choices=(1, 2), default=1)
     parser.add_argument("--json", type=Path, help="also write the reports to this file")
     parser.add_argument("--threading", action="store_true",

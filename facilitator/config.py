@@ -77,8 +77,9 @@ DEFAULTS = {
     "MAX_TEXT": 1000,
     "COALESCE_SECONDS": 0.25,
     # the answer desk (live/answers.py): answers to one session waiting in one process at most,
-    # and the longest an answer is expected to wait; past either, a phone hears "busy, try again"
+    # and the longest the first of them may have waited; past either, a new answer is refused
+    # with "busy, try again" (and the phone sends it again by itself)
     "ANSWERS_WAITING": 2000,
-    "ANSWER_PATIENCE": 5.0,
+    "ANSWER_PATIENCE": 3.0,
     "EXTRA_PLUGINS": (),
 }

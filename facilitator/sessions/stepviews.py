@@ -161,8 +161,22 @@ def names_to_mask(rows) -> list[str]:
                    if p.display_name and p.display_name.strip()})
 
 
+def entries_of(row: StepState, names: dict[int, str], mine_author: str | None = None,
+               authors: set[str] | None = None) -> list[EntryData]:
+    """The step's entries (only these ``authors``' if given), in the order they came."""
+    query = select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id) \
+        .where(Entry.step_id == row.id)
+    if authors is not None:
+        query = query.where(Entry.author.in_(authors))
+    return [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
+        EntryData(entry_id, author, slot, payload, participant_id,
+                  names.get(participant_id), author == mine_author)
+        for entry_id, author, slot, payload, participant_id in _rows(query.order_by(Entry.id))]
+
+
 def build(workshop: Workshop, activity: Activity, row: StepState, *,
-          viewer: Participant | None = None, participants=None, people_rows=None) -> StepView:
+          viewer: Participant | None = None, participants=None, people_rows=None,
+          entries_on_first_use: bool = False) -> StepView:
     """The step as its work form sees it; ``participants`` in place of the session's own (the
     session report hands anonymous steps participants without names); ``people_rows`` when the
     caller has just read them with ``people``. Otherwise the people are read when someone looks
@@ -173,13 +187,10 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
     show_names = named and step.visibility in (NAMED, TRAINER_ONLY)
     names = {p.id: p.display_name for p in rows} if show_names else {}
     mine_author = (author_key(row.id, viewer.id, step.visibility) if viewer else None)
-    entries = [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
-        EntryData(entry_id, author, slot, payload, participant_id,
-                  names.get(participant_id), author == mine_author)
-        for entry_id, author, slot, payload, participant_id in _rows(
-            select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
-            .where(Entry.step_id == row.id).order_by(Entry.id))
-    ]
+    if entries_on_first_use:  # taking answers: most work forms never look at the others'
+        entries = OnFirstUse(lambda: entries_of(row, names, mine_author))
+    else:
+        entries = entries_of(row, names, mine_author)
     return StepView(
         activity_id=activity.id, activity_title=activity.title, config=activity.config,
         state=lifecycle.handed(activity.state or {}), step=step,
