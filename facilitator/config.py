@@ -50,6 +50,9 @@ def from_environment() -> dict:
         "LOGIN_RATE_LIMIT": os.environ.get("FACILITATOR_LOGIN_RATE_LIMIT", "10 per minute"),
         "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
+        # the answer desk: see DEFAULTS below and docs/performance.md
+        "ANSWERS_WAITING": int(os.environ.get("FACILITATOR_ANSWERS_WAITING", "2000")),
+        "ANSWER_PATIENCE": float(os.environ.get("FACILITATOR_ANSWER_PATIENCE", "3")),
         # times are shown in this zone (Flask-Babel), stored in UTC
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("FACILITATOR_TIMEZONE") or "Europe/Amsterdam",
         "RETENTION_DAYS": int(os.environ.get("FACILITATOR_RETENTION_DAYS", "30")),
