@@ -8,6 +8,7 @@ typed, without the apostrophe the CSV needs. Due dates and last updates are real
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from math import ceil
 from typing import BinaryIO
@@ -91,13 +92,19 @@ def _cell(value: str | int | float | date | None) -> str | int | float | date | 
     return clean(value)[:EXCEL_CELL_LIMIT]
 
 
+def sheet_title(title: str) -> str:
+    """A session's title as a sheet's name: Excel refuses  : \\ / ? * [ ]  and more than 31
+    characters (a title like "Stellingen: veilig werken" made the results file fail)."""
+    return re.sub(r"\s+", " ", re.sub(r"[:\\/?*\[\]]", " ", clean(title))).strip()[:31] or "Sheet"
+
+
 def render_rows(title: str, headers: list[str], rows: list[list], out: BinaryIO,
                 widths: list[int] | None = None) -> None:
     """Any table as a sheet for analysis: bold frozen header row, autofilter, dates as dates,
     numbers as numbers, text as text (never a formula)."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = clean(title)[:31] or "Sheet"
+    sheet.title = sheet_title(title)
     workbook.properties.title = clean(title)[:255]
     sheet.append([_cell(h) for h in headers])
     for row in rows:
