@@ -55,9 +55,13 @@ def read_by_id(workshop_id: int) -> Reading | None:
 
 
 def _read_on(workshop: Workshop, rendered: float) -> Reading:
-    steps = stepviews.flat_steps(workshop)
-    here = stepviews.at_position(workshop, steps) if workshop.status != "waiting" else None
-    reading = Reading(workshop, rendered, steps, here, None)
+    shape = stepviews.outline(workshop.id)
+    here = None
+    if workshop.status != "waiting" and shape:
+        activity_id, step_id = shape[min(workshop.position, len(shape) - 1)]
+        here = (db.session.get(Activity, activity_id, populate_existing=True),
+                db.session.get(StepState, step_id, populate_existing=True))
+    reading = Reading(workshop, rendered, shape, here, None)
     if here:
         reading.view = stepviews.build(workshop, *here,
                                        people_rows=stepviews.OnFirstUse(lambda: reading.people))
@@ -76,9 +80,15 @@ class Reading:
 
     workshop: Workshop
     rendered: float
-    steps: list[tuple[Activity, StepState]]
+    shape: list[tuple[int, int]]  # (activity id, step id) of every step, in order
     here: tuple[Activity, StepState] | None
     view: StepView | None
+
+    @cached_property
+    def steps(self) -> list[tuple[Activity, StepState]]:
+        """Every step with its activity, for the console's outline (a refresh for answers, which
+        sends no outline, does not read them)."""
+        return stepviews.flat_steps(self.workshop)
 
     @cached_property
     def people(self) -> list:
@@ -128,7 +138,7 @@ class Reading:
         that receives a snapshot older than the one it shows ignores it (overtaken on the way)."""
         workshop, view = self.workshop, self.view
         meta = {"rendered": self.rendered, "status": workshop.status,
-                "position": workshop.position, "total": len(self.steps),
+                "position": workshop.position, "total": len(self.shape),
                 "joined": self.counts.joined, "connected": self.counts.connected, "step": None}
         if view is not None:
             answered = len({e.author for e in view.entries if e.author != "trainer"})
@@ -139,7 +149,7 @@ class Reading:
                         open=view.open, revealed=view.revealed, answered=answered,
                         activity=self.here[0].title)
             # where the group is within this work form, as the room says it: "step 3 of 6"
-            siblings = [row.id for activity, row in self.steps if activity.id == self.here[0].id]
+            siblings = [step for activity, step in self.shape if activity == self.here[0].id]
             meta.update(part=siblings.index(self.here[1].id) + 1, parts=len(siblings))
         return meta
 

@@ -220,6 +220,14 @@ def own_entries_at(activity: Activity, participant_id: int, step_key: str) -> li
                 .where(Entry.step_id == row.id, Entry.author == author).order_by(Entry.id))]
 
 
+def outline(workshop_id: int) -> list[tuple[int, int]]:
+    """(activity id, step id) of every step of the session, in order: plain rows."""
+    return [(activity_id, step_id) for activity_id, step_id in _rows(
+        select(Activity.id, StepState.id).join(StepState, StepState.activity_id == Activity.id)
+        .where(Activity.workshop_id == workshop_id)
+        .order_by(Activity.position, StepState.position))]
+
+
 def flat_steps(workshop: Workshop) -> list[tuple[Activity, StepState]]:
     rows = db.session.execute(
         select(Activity, StepState).join(StepState, StepState.activity_id == Activity.id)
