@@ -59,6 +59,10 @@ def send_all(workshop: Workshop) -> None:
     reading = snapshots.read(workshop)
     send_phones(reading)
     emit_snapshot(screen_room(workshop.id), reading.screen())
+    # The console (the dearest to render) after a pause for whatever else is ready to run: when
+    # many sessions change step at the same moment, every room has its step before the consoles
+    # are rendered, one after the other (on gevent's loop nothing else runs meanwhile).
+    socketio.sleep(0)
     emit_snapshot(console_room(workshop.id), reading.console())
 
 
