@@ -255,7 +255,9 @@ def main() -> None:
     parser.add_argument("--pause", type=float, default=15.0, help="seconds between runs")
     parser.add_argument("--profile", type=Path,
                         help="run facilitator under cProfile and write its statistics to this file")
-    parser.add_argument("--processes", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--processes", type=int, choices=(1, 2, 3, 4), default=1,
+                        help="server processes (2 or more: Redis and PostgreSQL; the trainer on the "
+                             "first, the phones spread over the others)")
     parser.add_argument("--json", type=Path, help="also write the reports to this file")
     parser.add_argument("--threading", action="store_true",
                         help="both servers with a thread per connection instead of gevent's event loop")
