@@ -205,10 +205,13 @@ class Reading:
         refresh for answers sends. A console that cannot place it asks for a full snapshot."""
         with self._language():
             context = self._console_context(whole=False)
-            with self._language():
+            try:
                 parts = {name: render_template(f"live/console_{name}.html", **context,
-                                               **template_translators())
+                                               **template_translators()).strip()
                          for name in ("current", "live")}
+            except Exception:  # a work form's template that fails: the whole console deals with it
+                log.exception("the console's parts failed; sending the whole console")
+                return self._console()
         return {"parts": parts, "meta": context["meta"]}
 
     def _people_listed(self) -> list[tuple[int, object]]:
