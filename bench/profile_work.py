@@ -31,6 +31,7 @@ def main() -> None:
                         help="a room voting at once: turns of 100 answers, a refresh every 250 "
                              "(about what the answer desk and the refresher do with 1,000 phones "
                              "answering within 1 s)")
+    parser.add_argument("--stats", help="also write the profile to this file (bench/profile_table.py)")
     parser.add_argument("--plain", action="store_true",
                         help="CPU times without the profiler (which about doubles them)")
     args = parser.parse_args()
@@ -97,8 +98,8 @@ def main() -> None:
     if args.plain:
         return
     pstats.Stats(profile).sort_stats("cumulative").print_stats(r"facilitator|templates", args.top)
-    if os.environ.get("PROFILE_DUMP"):
-        profile.dump_stats(os.environ["PROFILE_DUMP"])
+    if args.stats:
+        profile.dump_stats(args.stats)
 
 
 if __name__ == "__main__":
