@@ -219,7 +219,9 @@ def summary(results: list[dict]) -> str:
         first = True
         for label, name in (*ROWS, ("last ack -> screen has all", "settled_after_last_ack")):
             a, b = ours[name]["p95"], bare[name]["p95"]
-            cells = [result["case"] if first else "", str(result["run"]) if first else "", label,
+            name = result["case"] + (f", {result['processes']} processes"
+                                     if result.get("processes", 1) > 1 else "")
+            cells = [name if first else "", str(result["run"]) if first else "", label,
                      "-" if a is None else f"{a:.0f} ms", "-" if b is None else f"{b:.0f} ms",
                      f"{a / b:.1f}" if a and b else "-"]
             lines.append("| " + " | ".join(cells) + " |")
@@ -259,9 +261,14 @@ def main() -> None:
                         help="server processes (2 or more: Redis and PostgreSQL; the trainer on the "
                              "first, the phones spread over the others)")
     parser.add_argument("--json", type=Path, help="also write the reports to this file")
+    parser.add_argument("--summarise", type=Path, nargs="+", metavar="JSON",
+                        help="only print the table of runs written earlier with --json")
     parser.add_argument("--threading", action="store_true",
                         help="both servers with a thread per connection instead of gevent's event loop")
     args = parser.parse_args()
+    if args.summarise:
+        print(summary([run for path in args.summarise for run in json.loads(path.read_text())]))
+        return
     if args.cases or args.case:
         cases = [(name, *CASES[name]) for name in (CASES if args.cases else args.case)]
     elif args.phones:

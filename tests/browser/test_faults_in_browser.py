@@ -260,5 +260,7 @@ def test_a_busy_server_makes_the_phone_send_its_answer_again_by_itself(live_serv
     assert len(answers) == refusals + 1, answers
     assert len(set(answers)) == 1, "each time the same answer, with the same client id"
     expect(phone.locator("[data-error]")).to_be_hidden()
+    screenshot(phone, "busy-answer-sent-again-phone")
+    screenshot(console, "busy-answer-console-patched")  # the count came as a patch
     console.click("[data-action=reveal]")
     expect(console.locator('[data-count="agree"]')).to_have_text("1")
