@@ -50,14 +50,19 @@ def read(workshop: Workshop) -> Reading:
 def read_by_id(workshop_id: int) -> Reading | None:
     """``read`` for a session known by its id; None if it no longer exists."""
     rendered = time.time()
-    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
-    return _read_on(workshop, rendered) if workshop is not None else None
+    found = stepviews.workshop_and_step(workshop_id)  # one query for the workshop and its step
+    if found is None:
+        return None
+    workshop, here = found
+    return _read_on(workshop, rendered, here if workshop.status != "waiting" else None)
 
 
-def _read_on(workshop: Workshop, rendered: float) -> Reading:
+def _read_on(workshop: Workshop, rendered: float, here=False) -> Reading:
+    """``here``: the current (activity, step row) if the caller has read it."""
     shape = stepviews.outline(workshop.id)
-    here = None
-    if workshop.status != "waiting" and shape:
+    if here is False and (workshop.status == "waiting" or not shape):
+        here = None
+    elif here is False:
         activity_id, step_id = shape[min(workshop.position, len(shape) - 1)]
         here = (db.session.get(Activity, activity_id, populate_existing=True),
                 db.session.get(StepState, step_id, populate_existing=True))
