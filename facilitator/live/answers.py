@@ -27,7 +27,6 @@ from functools import partial
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..contract.plugins import work_form
@@ -167,10 +166,8 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
     keys = {answer.participant_id: stepviews.author_key(row.id, answer.participant_id,
                                                         step.visibility) for answer in taken}
     authors = {entry.author for entry in stepviews.entries_of(row, {}, authors=set(keys.values()))}
-    in_session = {p.id: p for p in db.session.execute(  # plain rows: id and display_name
-        select(Participant.id, Participant.display_name).where(
-            Participant.workshop_id == workshop_id,
-            Participant.id.in_({answer.participant_id for answer in taken})))}
+    in_session = {p.id: p for p in stepviews.people(  # plain rows, these people only
+        workshop_id, {answer.participant_id for answer in taken})}
     staged: list[tuple[Answer, str, str]] = []  # (answer, author, slot)
     inputs = []
     for answer in taken:
