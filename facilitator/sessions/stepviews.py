@@ -107,7 +107,10 @@ def _statement(name: str, only: bool = False):
             query = query.where(Entry.author.in_(ONLY))
         return query.order_by(Entry.id)
     if name == "workshop_and_step":
-        position = select(Workshop.position).where(Workshop.id == WORKSHOP).scalar_subquery()
+        # no such workshop (deleted meanwhile): OFFSET 0 rather than OFFSET NULL, which SQLite
+        # refuses; the join then finds nothing either
+        position = func.coalesce(
+            select(Workshop.position).where(Workshop.id == WORKSHOP).scalar_subquery(), 0)
         return select(Workshop, Activity, StepState) \
             .join(Activity, Activity.workshop_id == Workshop.id) \
             .join(StepState, StepState.activity_id == Activity.id) \

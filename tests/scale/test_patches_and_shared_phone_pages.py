@@ -88,3 +88,18 @@ def test_phones_with_the_same_answer_share_a_rendering_and_each_sees_only_its_ow
 
     session.trainer.do("reveal")  # now phones see results: one's own entry may be marked in them
     assert session.phones[0].received()[-1]["meta"]["revealed"]
+
+
+def test_a_refresh_or_a_turn_of_answers_for_a_session_deleted_meanwhile_finds_nothing(app):
+    """A refresh (or a turn of answers) can be due just after the trainer deleted the session."""
+    import pytest
+
+    from facilitator.contract.workform import InputRejected
+    from facilitator.extensions import db
+    from facilitator.live import answers, snapshots
+
+    with app.test_request_context():
+        assert snapshots.read_by_id(987654) is None
+        with pytest.raises(InputRejected):
+            answers.take_together(987654, [answers.Answer(1, "s1", {"choice": "agree"}, "c", False)])
+        db.session.remove()
