@@ -18,7 +18,7 @@ from pathlib import Path
 PARTS = (  # (name, pattern on "file:function"), the first that matches
     ("waiting (gevent: network, timers, idle)",
      r"gevent/(hub|_socketcommon|_abstract_linkable|event|thread|queue|greenlet|_hub)|"
-     r"threading\.py:\d+\(wait\)|\(sleep\)|select|poll\b|epoll"),
+     r"threading\.py:wait$|:sleep$|select|poll\b|epoll"),
     ("database (SQLAlchemy, SQLite, psycopg)", r"sqlalchemy|sqlite3|psycopg|_sqlite"),
     ("rendering (Jinja, translations, escaping)", r"jinja2|markupsafe|/templates/|babel"),
     ("Socket.IO and WebSocket (python-socketio, engineio, wsproto, sockets)",
