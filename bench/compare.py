@@ -220,7 +220,8 @@ def summary(results: list[dict]) -> str:
         for label, name in (*ROWS, ("last ack -> screen has all", "settled_after_last_ack")):
             a, b = ours[name]["p95"], bare[name]["p95"]
             name = result["case"] + (f", {result['processes']} processes"
-                                     if result.get("processes", 1) > 1 else "")
+                                     if result.get("processes", 1) > 1 else "") + \
+                (f" (load {result['load_before']:.1f})" if "load_before" in result else "")
             cells = [name if first else "", str(result["run"]) if first else "", label,
                      "-" if a is None else f"{a:.0f} ms", "-" if b is None else f"{b:.0f} ms",
                      f"{a / b:.1f}" if a and b else "-"]
