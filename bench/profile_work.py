@@ -5,6 +5,8 @@ step change and per answer, and the functions that took the most (cProfile).
 
     .venv/bin/python bench/profile_work.py --phones 1000
     .venv/bin/python bench/profile_work.py --phones 20 --sessions 50 --together 1 --refresh 1
+    .venv/bin/python bench/profile_work.py --phones 1000 --burst        # the room votes at once
+    .venv/bin/python bench/profile_work.py --phones 1000 --burst --plain   # without the profiler
 """
 
 from __future__ import annotations
@@ -25,7 +27,16 @@ def main() -> None:
     parser.add_argument("--together", type=int, default=5, help="answers taken in one turn")
     parser.add_argument("--refresh", type=int, default=50, help="answers between refreshes")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--burst", action="store_true",
+                        help="a room voting at once: turns of 100 answers, a refresh every 250 "
+                             "(about what the answer desk and the refresher do with 1,000 phones "
+                             "answering within 1 s)")
+    parser.add_argument("--stats", help="also write the profile to this file (bench/profile_table.py)")
+    parser.add_argument("--plain", action="store_true",
+                        help="CPU times without the profiler (which about doubles them)")
     args = parser.parse_args()
+    if args.burst:
+        args.together, args.refresh = 100, 250
     os.environ["FACILITATOR_INSTANCE"] = tempfile.mkdtemp(prefix="facilitator-profile-")
 
     from facilitator import create_app
@@ -56,6 +67,8 @@ def main() -> None:
             sessions.append((workshop.id, [person.id for person in people]))
         db.session.remove()
         profile = cProfile.Profile()
+        if args.plain:
+            profile.enable = profile.disable = lambda: None
 
         started = time.process_time()
         profile.enable()
@@ -82,7 +95,11 @@ def main() -> None:
     print(f"{args.sessions} x {args.phones} phones: step change {step_change * 1000:.0f} ms CPU; "
           f"{answering / args.phones * 1000:.2f} ms CPU per answer "
           f"(turns of {args.together}, a refresh every {args.refresh} answers)\n")
+    if args.plain:
+        return
     pstats.Stats(profile).sort_stats("cumulative").print_stats(r"facilitator|templates", args.top)
+    if args.stats:
+        profile.dump_stats(args.stats)
 
 
 if __name__ == "__main__":

@@ -326,15 +326,18 @@ def session_create(scenario_id, trainer_email, team, named, as_json, base_url) -
               help="A trainer account on that server (password: $FACILITATOR_LOADTEST_PASSWORD).")
 @click.option("--rounds", type=click.IntRange(1, 50), default=3, show_default=True,
               help="Step changes; the phones answer each one.")
-@click.option("--think", type=click.FloatRange(0, 600), default=10.0, show_default=True,
-              help="Phones answer within this many seconds of seeing a step.")
+@click.option("--pattern", type=click.Choice(["spread", "burst"]), default="spread", show_default=True,
+              help="spread: phones answer within 10 s of seeing a step; burst: within 1 s, as a "
+                   "room does when the trainer says \"vote now\".")
+@click.option("--think", type=click.FloatRange(0, 600), default=None,
+              help="Phones answer within this many seconds of seeing a step (overrides --pattern).")
 @click.option("--scenario", default="stellingen-veilig-werken", show_default=True)
 @click.option("--phone-url", "phone_urls", multiple=True,
               help="Connect the phones to this server process instead; repeat to spread them.")
 @click.option("--keep", is_flag=True, help="Keep the sessions afterwards (default: delete them).")
 @click.option("--json", "as_json", is_flag=True)
-def loadtest(url, phones, sessions, trainer_email, rounds, think, scenario, phone_urls, keep,
-             as_json) -> None:
+def loadtest(url, phones, sessions, trainer_email, rounds, pattern, think, scenario, phone_urls,
+             keep, as_json) -> None:
     """Rehearse a big event against the server at URL with simulated phones (see docs/performance.md)."""
     import asyncio
     import os
@@ -344,6 +347,8 @@ def loadtest(url, phones, sessions, trainer_email, rounds, think, scenario, phon
     except ImportError as missing:
         raise click.ClickException(f"the load test needs its extra packages ({missing}); install "
                                    'them with: pip install "facilitator[loadtest]"') from None
+    if think is None:
+        think = {"spread": 10.0, "burst": 1.0}[pattern]
     password = os.environ.get("FACILITATOR_LOADTEST_PASSWORD") or \
         click.prompt(f"Password of {trainer_email}", hide_input=True)
     plan = Plan(url.rstrip("/"), phones, sessions, rounds, think, scenario,

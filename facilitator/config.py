@@ -50,6 +50,9 @@ def from_environment() -> dict:
         "LOGIN_RATE_LIMIT": os.environ.get("FACILITATOR_LOGIN_RATE_LIMIT", "10 per minute"),
         "PUBLIC_URL": os.environ.get("FACILITATOR_PUBLIC_URL") or None,
         "MINIMUM_GROUP": int(os.environ.get("FACILITATOR_MINIMUM_GROUP", "3")),
+        # the answer desk: see DEFAULTS below and docs/performance.md
+        "ANSWERS_WAITING": int(os.environ.get("FACILITATOR_ANSWERS_WAITING", "2000")),
+        "ANSWER_PATIENCE": float(os.environ.get("FACILITATOR_ANSWER_PATIENCE", "3")),
         # times are shown in this zone (Flask-Babel), stored in UTC
         # The language of pages nobody chose a language for, and of the command line (nl or en)
         "BABEL_DEFAULT_LOCALE": os.environ.get("FACILITATOR_LANGUAGE", "nl")
@@ -81,5 +84,10 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "MAX_TEXT": 1000,
     "COALESCE_SECONDS": 0.25,
+    # the answer desk (live/answers.py): answers to one session waiting in one process at most,
+    # and the longest the first of them may have waited; past either, a new answer is refused
+    # with "busy, try again" (and the phone sends it again by itself)
+    "ANSWERS_WAITING": 2000,
+    "ANSWER_PATIENCE": 3.0,
     "EXTRA_PLUGINS": (),
 }

@@ -37,6 +37,21 @@ def on_event_loop(argv: list[str]) -> None:
     os.execv(sys.executable, [sys.executable, "-m", "gevent.monkey", "--module", "facilitator", *argv])
 
 
+def off_the_loop(function, *args, **kwargs):
+    """Run long work that needs no database (laying out a Word file or a sheet of a session of a
+    thousand phones: a tenth of a second or more) in a thread of gevent's pool, so that the event
+    loop serves every connection meanwhile; the calling greenlet waits for the outcome (or the
+    exception). The thread has the request's context (the language, the configuration). Without
+    gevent's loop (threads, tests, the command line) it simply runs here."""
+    if async_mode() != "gevent":
+        return function(*args, **kwargs)
+    import gevent
+    from flask import copy_current_request_context, has_request_context
+
+    work = copy_current_request_context(function) if has_request_context() else function
+    return gevent.get_hub().threadpool.apply(work, args, kwargs)
+
+
 def settle() -> None:
     """Keep the garbage collector's pauses short in a long-running server.
 

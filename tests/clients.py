@@ -14,6 +14,8 @@ import urllib.request
 
 import socketio
 
+from facilitator.live.snapshots import patched
+
 
 def run_coroutine(coroutine):
     """``asyncio.run`` on a thread of its own: the browser tests' Playwright keeps an event loop
@@ -103,6 +105,17 @@ class Live:
             self._on_snapshot(ack["snapshot"])
 
     def _on_snapshot(self, snapshot):
+        if "parts" in snapshot:  # a patch of the view shown, as live.js applies it
+            last = self.snapshots[-1] if self.snapshots else {}
+            meta = snapshot["meta"]
+            if last.get("meta", {}).get("rendered", 0) > meta["rendered"]:
+                return
+            html = patched(last["html"], snapshot["parts"]) if last and all(
+                last["meta"].get(k) == meta.get(k) for k in ("step", "status")) else None
+            if html is None:
+                threading.Thread(target=self._hello, daemon=True).start()
+                return
+            snapshot = {"html": html, "meta": meta}
         self.snapshots.append(snapshot)
         self.changed.set()
 

@@ -10,6 +10,12 @@ before them, as simultaneous answers always were. One answer alone is ``particip
 While answers keep coming, the next turn waits as long as the last one took before it begins, so
 that a session's answers take at most about half of the process's time and each turn takes more of
 them; an answer to a quiet session is taken at once.
+
+When answers come faster than the process takes them (more than ``ANSWERS_WAITING`` waiting for
+one session, or the first of them waiting longer than ``ANSWER_PATIENCE`` seconds already), a new
+answer is not queued but refused at once as ``Busy``: the phone hears "busy,
+try again" with a time to wait, and sends it again by itself (live.js). Nothing is dropped
+without the phone knowing: an answer is either acknowledged as stored or refused.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
-from sqlalchemy import select
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from ..contract.plugins import work_form
@@ -28,6 +35,15 @@ from ..extensions import db, socketio
 from ..i18n import _
 from ..sessions import participation, stepviews
 from ..sessions.models import Participant
+
+
+class Busy(InputRejected):
+    """Too many answers are waiting: send this one again after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float):
+        super().__init__(_("Many answers are coming in at once. Your phone sends yours again "
+                           "in a moment."))
+        self.retry_after = retry_after
 
 
 @dataclass(eq=False)
@@ -42,6 +58,7 @@ class Answer:
     finished: bool = False
     leads: bool = False
     ready: threading.Event = field(default_factory=threading.Event)
+    arrived: float = field(default_factory=time.monotonic)
 
 
 class Desk:
@@ -55,14 +72,21 @@ class Desk:
         self.waiting: dict[int, list[Answer]] = {}
         self.busy: set[int] = set()
         self.resting: dict[int, float] = {}  # workshop id -> how long its next turn waits first
+        self.refused = 0  # answers refused as busy since the process started
 
     def submit(self, workshop_id: int, participant_id: int, step_key: str, data, *,
                client_id=None, passing: bool = False) -> bool:
         """Store the answer (with whatever else is waiting); return False if nothing changed."""
         answer = Answer(participant_id, step_key, data, client_id, passing)
+        most, patience = current_app.config["ANSWERS_WAITING"], current_app.config["ANSWER_PATIENCE"]
         db.session.close()  # hold no database connection while waiting; see what is stored then
         with self.mutex:
-            self.waiting.setdefault(workshop_id, []).append(answer)
+            queue = self.waiting.setdefault(workshop_id, [])
+            behind = answer.arrived - queue[0].arrived if queue else 0.0
+            if len(queue) >= most or behind > patience:
+                self.refused += 1
+                raise Busy(round(min(10.0, max(1.0, behind)), 1))
+            queue.append(answer)
             if workshop_id not in self.busy:
                 self.busy.add(workshop_id)
                 answer.leads = True
@@ -93,13 +117,28 @@ class Desk:
             for answer in batch:
                 answer.finished = True
                 answer.ready.set()
+            took = time.monotonic() - began
             with self.mutex:
                 if following := self.waiting.get(workshop_id):  # answers keep coming: rest first
-                    self.resting[workshop_id] = min(time.monotonic() - began, self.MOST_RESTING)
+                    self.resting[workshop_id] = min(took, self.MOST_RESTING)
                     following[0].leads = True
                     following[0].ready.set()
-                else:
-                    self.busy.discard(workshop_id)
+                else:  # the desk stays taken a moment: see ``_cool``
+                    socketio.start_background_task(self._cool, workshop_id,
+                                                   min(took, self.MOST_RESTING))
+
+    def _cool(self, workshop_id: int, rest: float) -> None:
+        """After a turn, wait as long as it took before the next one begins, also when nothing
+        is waiting yet. On gevent's event loop nothing arrives *during* a turn (the database
+        holds the loop), so without this pause every answer arriving after a turn would take a
+        turn of its own, one by one, in a burst of a thousand."""
+        socketio.sleep(rest)
+        with self.mutex:
+            if following := self.waiting.get(workshop_id):
+                following[0].leads = True
+                following[0].ready.set()
+            else:
+                self.busy.discard(workshop_id)
 
 
 def take_together(workshop_id: int, batch: list[Answer]) -> None:
@@ -119,29 +158,40 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
     if not (taken := [answer for answer in batch if answer.failure is None]):
         return
     activity, row, step = steps[taken[0].step_key]
-    view = stepviews.build(workshop, activity, row)
+    # the step's entries are read only if the work form looks at them (a thousand entries, read
+    # for every turn, would make each answer dearer the more have answered); one's own, which
+    # the work form may see marked, are read for the answers of this turn alone
+    view = stepviews.build(workshop, activity, row, entries_on_first_use=True)
     form = work_form(activity.type)
-    authors = {entry.author for entry in view.entries}
-    in_session = {p.id: p for p in db.session.execute(  # plain rows: id and display_name
-        select(Participant.id, Participant.display_name).where(
-            Participant.workshop_id == workshop_id,
-            Participant.id.in_({answer.participant_id for answer in taken})))}
+    keys = {answer.participant_id: stepviews.author_key(row.id, answer.participant_id,
+                                                        step.visibility) for answer in taken}
+    authors = {entry.author for entry in stepviews.entries_of(row, {}, authors=set(keys.values()))}
+    in_session = {p.id: p for p in stepviews.people(  # plain rows, these people only
+        workshop_id, {answer.participant_id for answer in taken})}
+    staged: list[tuple[Answer, str, str]] = []  # (answer, author, slot)
+    inputs = []
     for answer in taken:
         participant = in_session.get(answer.participant_id)
         if participant is None:
             answer.failure = InputRejected(_("You are not in this session. Open the join link again."))
             continue
-        author = stepviews.author_key(row.id, participant.id, step.visibility)
-        own = view if author not in authors else replace(
-            view, entries=[replace(e, mine=True) if e.author == author else e for e in view.entries])
+        author = keys[participant.id]
+        own = view if author not in authors else replace(view, entries=stepviews.OnFirstUse(
+            partial(_marked, view.entries, author)))
         try:
             contribution = participation.contribution_of(form, own, workshop, participant,
                                                          answer.data, answer.passing)
         except Exception as refused:  # a refusal, or a work form's mistake: this answer's alone
             answer.failure = refused
             continue
-        answer.changed = participation.stage(row.id, author, contribution, answer.client_id,
-                                             None if author.startswith("a") else participant.id)
+        staged.append((answer, author, contribution.slot))
+        inputs.append((author, contribution, answer.client_id,
+                       None if author.startswith("a") else participant.id))
+    if inputs:
+        changed = participation.stage_many(row.id, inputs)
+        last = {(author, slot): answer for answer, author, slot in staged}  # the later one counts
+        for answer, author, slot in staged:
+            answer.changed = (author, slot) in changed and last[(author, slot)] is answer
     try:
         db.session.commit()
     except IntegrityError:  # another process stored one of these at the same moment
@@ -153,6 +203,10 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
     changed = [answer.participant_id for answer in taken if answer.changed]
     if changed:
         participation.announce_input(workshop_id, form, changed)
+
+
+def _marked(entries, author: str) -> list:
+    return [replace(e, mine=True) if e.author == author else e for e in entries]
 
 
 def _alone(answer: Answer) -> None:

@@ -59,6 +59,10 @@ def send_all(workshop: Workshop) -> None:
     reading = snapshots.read(workshop)
     send_phones(reading)
     emit_snapshot(screen_room(workshop.id), reading.screen())
+    # The console (the dearest to render) after a pause for whatever else is ready to run: when
+    # many sessions change step at the same moment, every room has its step before the consoles
+    # are rendered, one after the other (on gevent's loop nothing else runs meanwhile).
+    socketio.sleep(0)
     emit_snapshot(console_room(workshop.id), reading.console())
 
 
@@ -68,11 +72,13 @@ class Asked:
 
     ticket: int
     views: bool = False  # the shared screen and the console
+    console: bool = False  # the whole console (people came or went), not only the current step
     every_phone: bool = False
     phones: set[int] = field(default_factory=set)
 
-    def add(self, views: bool, every_phone: bool, phone: int | None) -> None:
+    def add(self, views: bool, every_phone: bool, phone: int | None, console: bool = False) -> None:
         self.views |= views
+        self.console |= console
         self.every_phone |= every_phone
         if phone is not None:
             self.phones.add(phone)
@@ -101,10 +107,10 @@ class Refresher:
         self.worker = None
 
     def request(self, workshop_id: int, *, views: bool = True, every_phone: bool = False,
-                phone: int | None = None) -> None:
+                phone: int | None = None, console: bool = False) -> None:
         if self.interval <= 0:
             asked = Asked(0)
-            asked.add(views, every_phone, phone)
+            asked.add(views, every_phone, phone, console)
             _refresh_now(workshop_id, asked)
             return
         with self.wake:
@@ -116,7 +122,7 @@ class Refresher:
                 if self.worker is None and self.background:
                     self.worker = socketio.start_background_task(self._work)
                 self.wake.notify()
-            asked.add(views, every_phone, phone)
+            asked.add(views, every_phone, phone, console)
 
     def covered(self, workshop_id: int) -> None:
         """A full broadcast of the session is about to read it: what was asked until now is in it."""
@@ -176,8 +182,9 @@ def _refresh_now(workshop_id: int, asked: Asked) -> None:
         send_phones(reading)
     elif asked.phones:
         send_phones(reading, sorted(asked.phones))
-    if asked.views:
-        emit_snapshot(console_room(workshop_id), reading.console())
+    if asked.views:  # answers change the current step and the figures: only those parts
+        emit_snapshot(console_room(workshop_id),
+                      reading.console() if asked.console else reading.console_patch())
 
 
 def tell_removed(participant_id: int) -> None:
@@ -198,15 +205,17 @@ def on_change(sender: Flask, workshop_id: int, scope: str, participant_id: int |
         with sender.test_request_context("/"):
             return on_change(sender, workshop_id, scope, participant_id)
     refresher: Refresher = current_app.extensions["facilitator.refresher"]
-    if scope in ("results", "people"):
+    if scope == "results":
         refresher.request(workshop_id)
+    elif scope == "people":
+        refresher.request(workshop_id, console=True)
     elif scope == "phones":
         refresher.request(workshop_id, views=False, every_phone=True)
     elif scope == "participant" and participant_id is not None:
         refresher.request(workshop_id, views=False, phone=participant_id)
     elif scope == "removed" and participant_id is not None:
         tell_removed(participant_id)
-        refresher.request(workshop_id)
+        refresher.request(workshop_id, console=True)
     elif (workshop := db.session.get(Workshop, workshop_id)) is None:
         return
     elif scope == "all":

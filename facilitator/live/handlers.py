@@ -85,6 +85,10 @@ def acknowledged(handler):
         try:
             result = handler(data if isinstance(data, dict) else {})
             return {"ok": True, **(result or {})}
+        except answers.Busy as busy:  # nothing was taken: the phone sends it again by itself
+            db.session.rollback()
+            return {"ok": False, "error": str(busy.message), "busy": True,
+                    "retry_after": busy.retry_after}
         except InputRejected as refused:
             db.session.rollback()
             return {"ok": False, "error": str(refused.message)}

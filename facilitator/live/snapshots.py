@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -49,32 +50,62 @@ def read(workshop: Workshop) -> Reading:
 def read_by_id(workshop_id: int) -> Reading | None:
     """``read`` for a session known by its id; None if it no longer exists."""
     rendered = time.time()
-    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
-    return _read_on(workshop, rendered) if workshop is not None else None
+    found = stepviews.workshop_and_step(workshop_id)  # one query for the workshop and its step
+    if found is None:
+        return None
+    workshop, here = found
+    return _read_on(workshop, rendered, here if workshop.status != "waiting" else None)
 
 
-def _read_on(workshop: Workshop, rendered: float) -> Reading:
-    steps = stepviews.flat_steps(workshop)
-    people = stepviews.people(workshop.id)
-    here = stepviews.at_position(workshop, steps) if workshop.status != "waiting" else None
-    view = stepviews.build(workshop, *here, people_rows=people) if here else None
-    return Reading(workshop, rendered, steps, people, here, view)
+def _read_on(workshop: Workshop, rendered: float, here=False) -> Reading:
+    """``here``: the current (activity, step row) if the caller has read it."""
+    shape = stepviews.outline(workshop.id)
+    if here is False and (workshop.status == "waiting" or not shape):
+        here = None
+    elif here is False:
+        activity_id, step_id = shape[min(workshop.position, len(shape) - 1)]
+        here = (db.session.get(Activity, activity_id, populate_existing=True),
+                db.session.get(StepState, step_id, populate_existing=True))
+    reading = Reading(workshop, rendered, shape, here, None)
+    if here:
+        reading.view = stepviews.build(workshop, *here,
+                                       people_rows=stepviews.OnFirstUse(lambda: reading.people))
+    return reading
 
 
 @dataclass
 class Reading:
     """The session as read at one moment (``rendered``), and the snapshots rendered from it.
 
-    ``people`` are plain rows (see ``stepviews.people``); ``here`` is the current activity and
-    step row, and ``view`` the step as its work form sees it, once the session has started.
+    ``here`` is the current activity and step row, and ``view`` the step as its work form sees
+    it, once the session has started. The people (plain rows, see ``stepviews.people``) are read
+    only when something needs them one by one: the console's list, a step change to every phone,
+    a work form that looks at them; a refresh for a few answers only counts them.
     """
 
     workshop: Workshop
     rendered: float
-    steps: list[tuple[Activity, StepState]]
-    people: list
+    shape: list[tuple[int, int]]  # (activity id, step id) of every step, in order
     here: tuple[Activity, StepState] | None
     view: StepView | None
+
+    @cached_property
+    def steps(self) -> list[tuple[Activity, StepState]]:
+        """Every step with its activity, for the console's outline (a refresh for answers, which
+        sends no outline, does not read them)."""
+        return stepviews.flat_steps(self.workshop)
+
+    @cached_property
+    def people(self) -> list:
+        return stepviews.people(self.workshop.id)
+
+    @cached_property
+    def counts(self) -> stepviews.Headcount:
+        """How many joined, are connected and need a moment: counted from the people if they
+        have been read, else by the database."""
+        if "people" in self.__dict__:
+            return stepviews.headcount_of(self.people)
+        return stepviews.headcount(self.workshop.id)
 
     @cached_property
     def form(self):
@@ -112,9 +143,8 @@ class Reading:
         that receives a snapshot older than the one it shows ignores it (overtaken on the way)."""
         workshop, view = self.workshop, self.view
         meta = {"rendered": self.rendered, "status": workshop.status,
-                "position": workshop.position, "total": len(self.steps),
-                "joined": len(self.people),
-                "connected": sum(1 for p in self.people if p.connections > 0), "step": None}
+                "position": workshop.position, "total": len(self.shape),
+                "joined": self.counts.joined, "connected": self.counts.connected, "step": None}
         if view is not None:
             answered = len({e.author for e in view.entries if e.author != "trainer"})
             with self._language():
@@ -124,7 +154,7 @@ class Reading:
                         open=view.open, revealed=view.revealed, answered=answered,
                         activity=self.here[0].title)
             # where the group is within this work form, as the room says it: "step 3 of 6"
-            siblings = [row.id for activity, row in self.steps if activity.id == self.here[0].id]
+            siblings = [step for activity, step in self.shape if activity == self.here[0].id]
             meta.update(part=siblings.index(self.here[1].id) + 1, parts=len(siblings))
         return meta
 
@@ -152,22 +182,42 @@ class Reading:
             return self._console()
 
     def _console(self) -> dict:
+        return self._render("live/console_step.html", self._console_context(whole=True))
+
+    def _console_context(self, *, whole: bool) -> dict:
         workshop = self.workshop
-        agreements = db.session.scalars(select(Agreement).where(
-            Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
-        participant_label = _("Participant %(n)d")  # one translation for everyone listed
-        listed = self._people_listed()
-        context = {"workshop": workshop, "view": self.view, "people": self.people,
-                   "people_listed": listed, "people_unlisted": len(self.people) - len(listed),
-                   "pausing": sum(1 for p in self.people if p.needs_moment_since),
-                   "agreements": agreements, "meta": self.meta, "steps": self._outline(),
-                   "participant_label": participant_label}
+        context = {"workshop": workshop, "view": self.view, "meta": self.meta,
+                   "pausing": self.counts.pausing,  # a work form's part may list the people:
+                   "people": stepviews.OnFirstUse(lambda: self.people)}  # read only if it does
+        if whole:
+            agreements = db.session.scalars(select(Agreement).where(
+                Agreement.workshop_id == workshop.id).order_by(Agreement.position, Agreement.id)).all()
+            listed = self._people_listed()
+            context.update(people_listed=listed,
+                           people_unlisted=len(self.people) - len(listed),
+                           agreements=agreements, steps=self._outline(),
+                           participant_label=_("Participant %(n)d"))  # one translation for all
         if self.view is not None:
             context.update(form=lifecycle.TemplateForm(self.form), activity=self.here[0],
                            results=self._results_for(self.view, lifecycle.CONSOLE),
                            enough=lifecycle.enough(self.view), countdown=self.countdown,
                            template=self.form.template("console"))
-        return self._render("live/console_step.html", context)
+        return context
+
+    def console_patch(self) -> dict:
+        """The parts of the console that answers change (the current step with its results and
+        the live figures), without the outline, the agreements and the list of people: what a
+        refresh for answers sends. A console that cannot place it asks for a full snapshot."""
+        with self._language():
+            context = self._console_context(whole=False)
+            try:
+                parts = {name: render_template(f"live/console_{name}.html", **context,
+                                               **template_translators()).strip()
+                         for name in ("current", "live")}
+            except Exception:  # a work form's template that fails: the whole console deals with it
+                log.exception("the console's parts failed; sending the whole console")
+                return self._console()
+        return {"parts": parts, "meta": context["meta"]}
 
     def _people_listed(self) -> list[tuple[int, object]]:
         """(number, person) for the console's list: everyone in the order they joined, or in a
@@ -209,12 +259,14 @@ class Reading:
 
     def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
         groups: dict[tuple, tuple[list[int], object, tuple]] = {}
-        for person in self.people:
+        people = self.people if wanted is None or "people" in self.__dict__ else \
+            stepviews.people(self.workshop.id, wanted)
+        for person in people:
             if (person.id not in wanted) if wanted is not None else person.connections <= 0:
                 continue
             own = self._own(person)
             _view, mine, _me, extra = own
-            look = (person.language, tuple(e.id for e in mine),
+            look = (person.language, self._own_look(mine),
                     json.dumps(extra, sort_keys=True, default=repr) if extra else None,
                     person.display_name if self.workshop.named else None)
             if look in groups:
@@ -222,6 +274,15 @@ class Reading:
             else:
                 groups[look] = ([person.id], person, own)
         return groups
+
+    def _own_look(self, mine) -> tuple:
+        """What of one's own entries a phone's page shows: their content (so that everyone who
+        chose "agree" shares one rendering), or, once phones see results (which may mark one's
+        own entry among the others), which entries they are."""
+        if self._phones_see_results:
+            return tuple(e.id for e in mine)
+        return tuple((e.slot, e.passed, json.dumps(e.payload, sort_keys=True, default=repr))
+                     for e in mine)
 
     def phone(self, person: Participant) -> dict:
         with self._language(person.language):
@@ -242,10 +303,12 @@ class Reading:
         view, mine = shared, []
         if self._authors:  # someone has answered: is it this person?
             author = stepviews.author_key(self.here[1].id, person.id, shared.step.visibility)
-            if author in self._authors:
-                view = replace(shared, entries=[replace(e, mine=True) if e.author == author else e
-                                                for e in shared.entries])
-                mine = [e for e in view.entries if e.mine]
+            if (places := self._authors.get(author)) is not None:
+                entries = list(shared.entries)
+                for place in places:
+                    entries[place] = replace(entries[place], mine=True)
+                view = replace(shared, entries=entries)
+                mine = [entries[place] for place in places]
         me = ParticipantData(person.id, person.display_name if self.workshop.named else None, True)
         with self._language():
             view = replace(view, earlier=partial(stepviews.own_entries_at, self.here[0], person.id))
@@ -271,8 +334,16 @@ class Reading:
         return context
 
     @cached_property
-    def _authors(self) -> set[str]:
-        return {e.author for e in self.view.entries} if self.view is not None else set()
+    def _authors(self) -> dict[str, list[int]]:
+        """Each author at the current step, with the places of their entries in the view."""
+        places: dict[str, list[int]] = {}
+        for place, entry in enumerate(self.view.entries if self.view is not None else ()):
+            places.setdefault(entry.author, []).append(place)
+        return places
+
+    @cached_property
+    def _phones_see_results(self) -> bool:
+        return self.view is not None and lifecycle.shown(self.view, lifecycle.PHONE)
 
     # -- rendering -------------------------------------------------------------------------------
     def _language(self, chosen: str | None = None):
@@ -296,3 +367,22 @@ class Reading:
                               self.form.name, context.get("template"))
                 return self._render(template, {**context, "template": FAILED}, language)
         return {"html": html, "meta": context["meta"]}
+
+
+def patched(html: str, parts: dict[str, str]) -> str | None:
+    """A full snapshot's ``html`` with the parts of a patch put in place of the elements marked
+    ``data-part="NAME"`` (what live.js does); None if one of them is not there."""
+    for name, part in parts.items():
+        found = re.search(rf'<([a-zA-Z][\w-]*)\b[^>]*\bdata-part="{re.escape(name)}"', html)
+        if found is None:
+            return None
+        tag, depth, at = found.group(1), 0, found.start()
+        for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[at:]):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                html = html[:at] + part + html[at + match.end():]
+                break
+        else:
+            return None
+    return html
+

@@ -111,7 +111,8 @@ async def run(rooms: list[Room], plan: Plan, phone_urls: list[str]) -> Report:
         await _connect_all(everyone, report)
         report.connected = sum(1 for live in sessions for p in live.phones if p.meta)
         report.memory_with_phones_kb, cpu_before = await usage(servers)
-        figures: dict[str, list[float]] = {"phone": [], "all": [], "ack": [], "screen": []}
+        figures: dict[str, list[float]] = {"phone": [], "all": [], "ack": [], "screen": [],
+                                           "settle": []}
         for number in range(plan.rounds):
             action = "start" if number == 0 else "next"
             await asyncio.gather(*(_step(live, number, action, plan.think, report, figures)
@@ -120,6 +121,7 @@ async def run(rooms: list[Room], plan: Plan, phone_urls: list[str]) -> Report:
         report.step_to_all = Spread.of(figures["all"])
         report.answer_acknowledged = Spread.of(figures["ack"])
         report.answer_on_screen = Spread.of(figures["screen"])
+        report.settled_after_last_ack = Spread.of(figures["settle"])
         report.memory_after_kb, cpu_after = await usage(servers)
         if cpu_before is not None and cpu_after is not None:
             report.server_cpu_seconds = cpu_after - cpu_before
@@ -206,6 +208,11 @@ async def _count_on_screen(screen: Screen, answers: list[Answer], report: Report
     report.answers_sent += len(answers)
     report.answers_lost += max(0, len(answers) - screen.answered(step))
     report.errors += [f"answer: {a.error}" for a in answers if a.error]
+    report.answers_busy += sum(a.busy for a in answers)
+    acknowledged = [a.acknowledged for a in stored]
+    complete = [at for at, shown, n in screen.counts if shown == step and n >= len(stored)]
+    if acknowledged and complete:
+        figures["settle"].append(max(0.0, complete[0] - max(acknowledged)))
     figures["ack"] += [a.acknowledged - a.sent for a in answers if a.acknowledged]
     counts = [(at, n) for at, shown, n in screen.counts if shown == step]
     index = 0

@@ -41,9 +41,12 @@ class Report:
     step_to_all: Spread = field(default_factory=Spread)
     answer_acknowledged: Spread = field(default_factory=Spread)
     answer_on_screen: Spread = field(default_factory=Spread)
+    # per step: from the last acknowledgement until the screen counted every stored answer
+    settled_after_last_ack: Spread = field(default_factory=Spread)
     steps_missed: int = 0
     answers_sent: int = 0
     answers_lost: int = 0
+    answers_busy: int = 0  # "busy, try again" acknowledgements, each answer then sent again
     errors: list[str] = field(default_factory=list)
     memory_before_kb: int | None = None
     memory_with_phones_kb: int | None = None
@@ -73,13 +76,15 @@ class Report:
         for label, spread in (("step change -> a phone", self.step_to_phone),
                               ("step change -> every phone", self.step_to_all),
                               ("answer -> acknowledged", self.answer_acknowledged),
-                              ("answer -> counted on the screen", self.answer_on_screen)):
+                              ("answer -> counted on the screen", self.answer_on_screen),
+                              ("last ack -> screen has every answer", self.settled_after_last_ack)):
             cells = "".join(f"{_ms(v):>9}" for v in (spread.p50, spread.p95, spread.p99, spread.max))
             lines.append(f"{label:34}{cells}")
         lines += ["", f"phones connected   {self.connected} of {total}",
                   f"step changes missed {self.steps_missed}",
                   f"answers sent       {self.answers_sent}",
                   f"answers lost       {self.answers_lost}",
+                  f"busy, sent again   {self.answers_busy}",
                   f"errors             {len(self.errors)}"]
         lines += [f"  {error}" for error in self.errors[:10]]
         if self.memory_before_kb is not None:

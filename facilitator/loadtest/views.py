@@ -16,6 +16,7 @@ BUTTON = re.compile(r"<button\b[^>]*\bdata-answer\b[^>]*>")
 FIELD = re.compile(r'data-field="([^"]*)"')
 VALUE = re.compile(r'value="([^"]*)"')
 CALL_TIMEOUT = 30
+BUSY_RETRIES = 8  # as live.js
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Answer:
     acknowledged: float | None = None
     changed: bool = False
     error: str | None = None
+    busy: int = 0  # times the server said "busy, try again" (and the phone sent it again)
 
 
 class View:
@@ -108,11 +110,18 @@ class Phone(View):
         answer = Answer(step, time.monotonic())
         self.answers.append(answer)
         payload = {"step": step, "client_id": uuid.uuid4().hex, **self._tap()}
-        try:
-            ack = await self.sio.call("answer", payload, timeout=CALL_TIMEOUT)
-        except (TimeoutError, socketio.exceptions.SocketIOError) as failed:
-            answer.error = repr(failed) or "timeout"
-            return answer
+        while True:
+            try:
+                ack = await self.sio.call("answer", payload, timeout=CALL_TIMEOUT)
+            except (TimeoutError, socketio.exceptions.SocketIOError) as failed:
+                answer.error = repr(failed) or "timeout"
+                return answer
+            if not (ack or {}).get("busy") or answer.busy >= BUSY_RETRIES:
+                break
+            # "busy, try again": the same answer again later, as live.js does
+            answer.busy += 1
+            wait = max(0.25, float(ack.get("retry_after") or 0.5)) * 1.6 ** (answer.busy - 1)
+            await asyncio.sleep(min(15.0, wait) * random.uniform(0.75, 1.25))
         answer.acknowledged = time.monotonic()
         if ack and ack.get("ok"):
             answer.changed = bool(ack.get("changed"))

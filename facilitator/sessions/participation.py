@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import Text, and_, cast, delete, not_, or_, select, update
@@ -184,22 +185,45 @@ def stage(step_id: int, author: str, contribution: Contribution, client_id: str 
     """Put the input in the session (not yet committed) with one insert-or-update, so that a
     simultaneous double tap ends as one entry; False when it changes nothing: a retry with the
     same client id, or the same input again."""
-    client_id = str(client_id)[:64] if client_id is not None else None
-    dialect = db.session.get_bind().dialect.name
-    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}[dialect]
+    return bool(stage_many(step_id, [(author, contribution, client_id, participant_id)]))
+
+
+def stage_many(step_id: int, inputs: list[tuple[str, Contribution, str | None, int | None]]
+               ) -> set[tuple[str, str]]:
+    """``stage`` for many inputs to one step: one insert-or-update statement, executed for all of
+    them at once (SQLAlchemy sends them as multi-row statements: "insertmanyvalues"). Returns the
+    (author, slot) of the entries that changed. Two inputs for the same author and slot here: the
+    later one counts, as if it came a moment after (PostgreSQL refuses to update one row twice in
+    one statement)."""
     now = utcnow()
-    upsert = insert(Entry).values(step_id=step_id, author=author, slot=contribution.slot,
-                                  participant_id=participant_id, payload=contribution.payload,
-                                  client_id=client_id, created_at=now, updated_at=now)
+    rows: dict[tuple[str, str], dict] = {}
+    for author, contribution, client_id, participant_id in inputs:
+        rows[(author, contribution.slot)] = {
+            "step_id": step_id, "author": author, "slot": contribution.slot,
+            "participant_id": participant_id, "payload": contribution.payload,
+            "client_id": str(client_id)[:64] if client_id is not None else None,
+            "created_at": now, "updated_at": now}
+    if not rows:
+        return set()
+    found = db.session.execute(_upsert(db.session.get_bind().dialect.name), list(rows.values()))
+    return {(author, slot) for author, slot in found}
+
+
+@lru_cache(maxsize=4)
+def _upsert(dialect: str):
+    """Insert an entry, or update it unless the same client id or the same payload is there
+    already; returning the (author, slot) of each entry that changed. Built once per dialect."""
+    insert = {"sqlite": sqlite_insert, "postgresql": postgresql_insert}[dialect]
+    table = Entry.__table__
+    upsert = insert(table)
     new = upsert.excluded
     unchanged = or_(and_(new.client_id.is_not(None),
-                         Entry.client_id.is_not_distinct_from(new.client_id)),
-                    cast(Entry.payload, Text) == cast(new.payload, Text))
-    stored = db.session.execute(upsert.on_conflict_do_update(
-        index_elements=[Entry.step_id, Entry.author, Entry.slot],
+                         table.c.client_id.is_not_distinct_from(new.client_id)),
+                    cast(table.c.payload, Text) == cast(new.payload, Text))
+    return upsert.on_conflict_do_update(
+        index_elements=[table.c.step_id, table.c.author, table.c.slot],
         set_={"payload": new.payload, "client_id": new.client_id, "updated_at": new.updated_at},
-        where=not_(unchanged)).returning(Entry.id)).first()
-    return stored is not None
+        where=not_(unchanged)).returning(table.c.author, table.c.slot)
 
 
 def withdraw(participant: Participant, step_key: str, slot: str) -> None:

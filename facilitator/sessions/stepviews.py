@@ -6,11 +6,12 @@ import hashlib
 import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import force_locale
-from sqlalchemy import select
+from sqlalchemy import bindparam, case, func, select
 
 from ..contract import lifecycle
 from ..contract.plugins import work_form
@@ -71,19 +72,79 @@ def author_key(step_row_id: int, participant_id: int, visibility: str) -> str:
     return "a" + digest.hexdigest()[:40]
 
 
-def _rows(query):
+def _rows(query, params: dict | None = None):
     """Plain rows, past the ORM: a view of thousands of participants and entries stays cheap."""
     db.session.flush()
-    return db.session.connection().execute(query).all()
+    return db.session.connection().execute(query, params or {}).all()
 
 
-def people(workshop_id: int):
+# The statements of every answer and refresh, built once: building a statement costs more than
+# running it (SQLAlchemy's coercions and cache keys), so they take their values as parameters.
+WORKSHOP, STEP, ONLY = bindparam("workshop"), bindparam("step"), bindparam("only", expanding=True)
+
+
+@cache
+def _statement(name: str, only: bool = False):
+    if name == "people":
+        query = select(Participant.id, Participant.display_name, Participant.connections,
+                       Participant.needs_moment_since, Participant.language) \
+            .where(Participant.workshop_id == WORKSHOP)
+        if only:
+            query = query.where(Participant.id.in_(ONLY))
+        return query.order_by(Participant.id)
+    if name == "headcount":
+        return select(func.count(Participant.id), func.count(case((Participant.connections > 0, 1))),
+                      func.count(Participant.needs_moment_since)) \
+            .where(Participant.workshop_id == WORKSHOP)
+    if name == "outline":
+        return select(Activity.id, StepState.id) \
+            .join(StepState, StepState.activity_id == Activity.id) \
+            .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
+    if name == "entries":
+        query = select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id) \
+            .where(Entry.step_id == STEP)
+        if only:
+            query = query.where(Entry.author.in_(ONLY))
+        return query.order_by(Entry.id)
+    if name == "workshop_and_step":
+        # no such workshop (deleted meanwhile): OFFSET 0 rather than OFFSET NULL, which SQLite
+        # refuses; the join then finds nothing either
+        position = func.coalesce(
+            select(Workshop.position).where(Workshop.id == WORKSHOP).scalar_subquery(), 0)
+        return select(Workshop, Activity, StepState) \
+            .join(Activity, Activity.workshop_id == Workshop.id) \
+            .join(StepState, StepState.activity_id == Activity.id) \
+            .where(Workshop.id == WORKSHOP) \
+            .order_by(Activity.position, StepState.position).offset(position).limit(1) \
+            .execution_options(populate_existing=True)
+    raise LookupError(name)
+
+
+def people(workshop_id: int, only: set[int] | None = None):
     """The session's participants as plain rows, in the order they joined: ``id``,
     ``display_name``, ``connections``, ``needs_moment_since`` and ``language`` (the phone's
-    interface language, when its holder chose one)."""
-    return _rows(select(Participant.id, Participant.display_name, Participant.connections,
-                        Participant.needs_moment_since, Participant.language)
-                 .where(Participant.workshop_id == workshop_id).order_by(Participant.id))
+    interface language, when its holder chose one); ``only`` these, if given."""
+    if only is None:
+        return _rows(_statement("people"), {"workshop": workshop_id})
+    return _rows(_statement("people", only=True), {"workshop": workshop_id, "only": list(only)})
+
+
+class Headcount(NamedTuple):
+    joined: int
+    connected: int
+    pausing: int  # need a moment
+
+
+def headcount(workshop_id: int) -> Headcount:
+    """How many people joined, are connected and need a moment, counted by the database."""
+    joined, connected, pausing = _rows(_statement("headcount"), {"workshop": workshop_id})[0]
+    return Headcount(joined, connected, pausing)
+
+
+def headcount_of(rows) -> Headcount:
+    """``headcount`` of the rows ``people`` read."""
+    return Headcount(len(rows), sum(1 for p in rows if p.connections > 0),
+                     sum(1 for p in rows if p.needs_moment_since))
 
 
 class OnFirstUse(Sequence):
@@ -135,8 +196,20 @@ def names_to_mask(rows) -> list[str]:
                    if p.display_name and p.display_name.strip()})
 
 
+def entries_of(row: StepState, names: dict[int, str], mine_author: str | None = None,
+               authors: set[str] | None = None) -> list[EntryData]:
+    """The step's entries (only these ``authors``' if given), in the order they came."""
+    found = _rows(_statement("entries"), {"step": row.id}) if authors is None else \
+        _rows(_statement("entries", only=True), {"step": row.id, "only": list(authors)})
+    return [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
+        EntryData(entry_id, author, slot, payload, participant_id,
+                  names.get(participant_id), author == mine_author)
+        for entry_id, author, slot, payload, participant_id in found]
+
+
 def build(workshop: Workshop, activity: Activity, row: StepState, *,
-          viewer: Participant | None = None, participants=None, people_rows=None) -> StepView:
+          viewer: Participant | None = None, participants=None, people_rows=None,
+          entries_on_first_use: bool = False) -> StepView:
     """The step as its work form sees it; ``participants`` in place of the session's own (the
     session report hands anonymous steps participants without names); ``people_rows`` when the
     caller has just read them with ``people``. Otherwise the people are read when someone looks
@@ -147,13 +220,10 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
     show_names = named and step.visibility in (NAMED, TRAINER_ONLY)
     names = {p.id: p.display_name for p in rows} if show_names else {}
     mine_author = (author_key(row.id, viewer.id, step.visibility) if viewer else None)
-    entries = [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
-        EntryData(entry_id, author, slot, payload, participant_id,
-                  names.get(participant_id), author == mine_author)
-        for entry_id, author, slot, payload, participant_id in _rows(
-            select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
-            .where(Entry.step_id == row.id).order_by(Entry.id))
-    ]
+    if entries_on_first_use:  # taking answers: most work forms never look at the others'
+        entries = OnFirstUse(lambda: entries_of(row, names, mine_author))
+    else:
+        entries = entries_of(row, names, mine_author)
     return StepView(
         activity_id=activity.id, activity_title=activity.title, config=activity.config,
         state=lifecycle.handed(activity.state or {}), step=step,
@@ -181,6 +251,12 @@ def own_entries_at(activity: Activity, participant_id: int, step_key: str) -> li
             for entry_id, author, slot, payload, found_id in _rows(
                 select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
                 .where(Entry.step_id == row.id, Entry.author == author).order_by(Entry.id))]
+
+
+def outline(workshop_id: int) -> list[tuple[int, int]]:
+    """(activity id, step id) of every step of the session, in order: plain rows."""
+    return [(activity_id, step_id) for activity_id, step_id in _rows(
+        _statement("outline"), {"workshop": workshop_id})]
 
 
 def flat_steps(workshop: Workshop) -> list[tuple[Activity, StepState]]:
@@ -214,14 +290,7 @@ def current_any(workshop: Workshop) -> tuple[Activity, StepState] | None:
 def workshop_and_step(workshop_id: int):
     """(workshop, (activity, step row) or None) read afresh, in one round trip when the
     workshop is at a step; None if the workshop no longer exists. For every answer."""
-    position = select(Workshop.position).where(Workshop.id == workshop_id).scalar_subquery()
-    found = db.session.execute(
-        select(Workshop, Activity, StepState)
-        .join(Activity, Activity.workshop_id == Workshop.id)
-        .join(StepState, StepState.activity_id == Activity.id)
-        .where(Workshop.id == workshop_id)
-        .order_by(Activity.position, StepState.position).offset(position).limit(1)
-        .execution_options(populate_existing=True)).first()
+    found = db.session.execute(_statement("workshop_and_step"), {"workshop": workshop_id}).first()
     if found is not None:
         return found[0], (found[1], found[2])
     workshop = db.session.get(Workshop, workshop_id, populate_existing=True)

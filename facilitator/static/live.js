@@ -243,7 +243,26 @@
     }
     if (err && err.data && err.data.retry) setTimeout(function () { socket.connect(); }, 3000);
   });
-  socket.on("snapshot", apply);
+  socket.on("snapshot", receive);
+
+  // A patch: some parts of the view (marked data-part="NAME" in the full snapshot), sent when
+  // answers came in, so that a console of a thousand people is not sent whole for a count. It
+  // applies only to the step on the stage; anything else asks for the full snapshot again.
+  function receive(snapshot) {
+    if (!snapshot || !snapshot.parts) { apply(snapshot); return; }
+    var next = snapshot.meta || {};
+    if (meta.rendered && next.rendered < meta.rendered) return;
+    if (shown === null || next.step !== meta.step || next.status !== meta.status) { hello(); return; }
+    var holder = document.createElement("div");
+    holder.innerHTML = shown;
+    var names = Object.keys(snapshot.parts);
+    for (var i = 0; i < names.length; i++) {
+      var part = holder.querySelector('[data-part="' + names[i] + '"]');
+      if (!part) { hello(); return; }
+      part.outerHTML = snapshot.parts[names[i]];
+    }
+    apply({ html: holder.innerHTML, meta: next });
+  }
 
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -258,7 +277,25 @@
       if (button.getAttribute("aria-disabled") === "true") return;
       button.setAttribute("aria-disabled", "true");
     }
+    attempt(event, payload, button, done, 0);
+  }
+
+  // A busy server (or this phone over its budget) answers {busy: true, retry_after}: the same
+  // message (the same client id: stored once) goes again by itself, later each time, with a
+  // little chance in the delay so that a room does not come back all at once. Only when it stays
+  // busy for about a minute does the person see the server's message.
+  var RETRIES = 8;
+  function attempt(event, payload, button, done, tries) {
     socket.timeout(15000).emit(event, payload, function (err, ack) {
+      if (!err && ack && ack.busy && tries < RETRIES) {
+        var wait = Math.max(0.25, parseFloat(ack.retry_after) || 0.5) * Math.pow(1.6, tries);
+        setTimeout(function () {
+          if (socket.connected) { attempt(event, payload, button, done, tries + 1); return; }
+          if (button) button.removeAttribute("aria-disabled");
+          showError(texts.notsent || "…");
+        }, Math.min(15, wait) * (750 + Math.random() * 500));
+        return;
+      }
       if (button) button.removeAttribute("aria-disabled");
       if (err) { showError(texts.notsent || "…"); return; }
       if (ack && ack.ok) { showError(""); if (done) done(ack); } else showError(ack && ack.error);

@@ -11,7 +11,7 @@ from datetime import date
 
 from flask import current_app
 
-from .. import clock
+from .. import clock, serving
 from ..exports import csv, docx, labels, markdown, pdf, spreadsheet
 from ..sessions.models import Team, Workshop
 from . import documents, results
@@ -47,6 +47,14 @@ def slug(text: str) -> str:
 
 
 def _render(formats: dict, fmt: str, document) -> tuple[bytes, str]:
+    """The document (read from the database already) laid out as a file. Off the event loop,
+    except a PDF (laid out in a child process of its own, see ``pdf.write``)."""
+    if fmt == "pdf":
+        return _laid_out(formats, fmt, document)
+    return serving.off_the_loop(_laid_out, formats, fmt, document)
+
+
+def _laid_out(formats: dict, fmt: str, document) -> tuple[bytes, str]:
     media_type, render = formats[fmt]
     if fmt == "md":
         return render(document).encode("utf-8"), media_type
@@ -131,9 +139,9 @@ def session_results_file(workshop: Workshop, fmt: str) -> ExportFile:
     headers, rows = results.table(workshop)
     out = io.BytesIO()
     if fmt == "xlsx":
-        spreadsheet.render_rows(workshop.title, headers, rows, out,
-                                widths=[30, 12, 28, 18, 36, 14, 14, 16, 10])
+        serving.off_the_loop(spreadsheet.render_rows, workshop.title, headers, rows, out,
+                             widths=[30, 12, 28, 18, 36, 14, 14, 16, 10])
     else:
-        csv.render_rows(headers, rows, out)
+        serving.off_the_loop(csv.render_rows, headers, rows, out)
     name = f"resultaten-{slug(workshop.title)}-{documents.held_on(workshop).isoformat()}.{fmt}"
     return ExportFile(out.getvalue(), RESULT_FORMATS[fmt], name)

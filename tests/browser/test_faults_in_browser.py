@@ -221,3 +221,46 @@ def test_the_database_away_while_a_phone_reconnects(tmp_path, pages):
     finally:
         server.stop()
         postgres.remove()
+
+
+def test_a_busy_server_makes_the_phone_send_its_answer_again_by_itself(live_server, pages,
+                                                                       screenshot):
+    """The server says "busy, try again" (too many answers at once): the phone waits and sends
+    the same answer again by itself, without the person tapping twice, until it is taken."""
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = pages("trainer", live_server)
+    console.goto(session["console_url"])
+    await_live(console)
+    answers, refusals = [], 2
+
+    def busy_at_first(route):
+        server = route.connect_to_server()
+
+        def to_server(message):
+            found = re.match(r'42(\d+)\["answer",(.*)\]$', message) if isinstance(message, str) else None
+            if found:
+                answers.append(found.group(2))
+                if len(answers) <= refusals:  # the server's "busy" acknowledgement, from here
+                    route.send(f'43{found.group(1)}[{{"ok":false,"busy":true,"retry_after":0.3,'
+                               '"error":"Veel antwoorden tegelijk"}]')
+                    return
+            server.send(message)
+
+        route.on_message(to_server)
+
+    phone = pages("phone", live_server)
+    phone.route_web_socket(re.compile(r".*/socket\.io/.*"), busy_at_first)
+    phone.goto(session["join_url"])
+    phone.click("#join")
+    expect(phone.locator("[data-conn]")).to_have_text(ONLINE)
+    console.click("[data-action=start]")
+    phone.click("button.choice.agree")  # once
+    expect(phone.locator("button.choice.agree")).to_have_attribute("aria-pressed", "true")
+    expect(console.locator("[data-answered] strong")).to_have_text("1")
+    assert len(answers) == refusals + 1, answers
+    assert len(set(answers)) == 1, "each time the same answer, with the same client id"
+    expect(phone.locator("[data-error]")).to_be_hidden()
+    screenshot(phone, "busy-answer-sent-again-phone")
+    screenshot(console, "busy-answer-console-patched")  # the count came as a patch
+    console.click("[data-action=reveal]")
+    expect(console.locator('[data-count="agree"]')).to_have_text("1")

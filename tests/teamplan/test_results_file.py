@@ -114,3 +114,18 @@ def test_the_session_report_renders_for_people_to_look_at(voted, tmp_path):
     word = tmp_path / "verslag.docx"
     word.write_bytes(http.get(f"/sessions/{workshop_id}/report.docx").data)
     _pngs(_office_pdf(word, tmp_path), "session-voted-docx", pages=1)
+
+
+@pytest.mark.parametrize("title", ["Stellingen: veilig werken", "Week 3/4 [intern] *nieuw*?",
+                                   "Een heel lange titel van een sessie die niet in een tabblad past"])
+def test_the_results_sheet_is_named_after_any_session_title(title):
+    """Excel refuses : / ? * [ ] and more than 31 characters in a sheet's name; the session's
+    title is still its name, as far as Excel allows (a colon made the file a server error)."""
+    from facilitator.exports import spreadsheet
+
+    out = io.BytesIO()
+    spreadsheet.render_rows(title, ["Stap"], [["s1"]], out)
+    sheet = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active
+    assert 0 < len(sheet.title) <= 31
+    assert not set(sheet.title) & set(":\\/?*[]")
+    assert sheet.title.split()[0] == title.split()[0].rstrip(":")

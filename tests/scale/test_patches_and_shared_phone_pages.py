@@ -1,0 +1,105 @@
+"""What answers send, kept small without losing anything: the console gets a patch of the parts
+that answers change (not its outline and list of people), which put in place gives exactly the
+full console a reconnecting client asks for; phones that gave the same answer share one rendering
+until results are shown, and each still sees its own answer and nobody else's."""
+
+from __future__ import annotations
+
+from facilitator.live.snapshots import patched
+from facilitator.testing import LiveSession
+
+STATEMENTS = {"activities": [{"type": "statements", "title": "Stellingen", "config": {
+    "statements": ["Schelden hoort bij het werk.", "Ik meld elk incident."]}}]}
+
+
+def _pushed(view) -> list[dict]:
+    return view.received()
+
+
+def test_answers_send_the_console_a_patch_that_makes_the_full_console(tmp_path):
+    session = LiveSession(STATEMENTS, folder=tmp_path, phones=4, names=["Anouk", "Bram"])
+    session.trainer.do("start")
+    shown = session.trainer.snapshot()
+    _pushed(session.trainer)
+    for phone, choice in zip(session.phones, ["agree", "disagree", "agree"], strict=False):
+        assert phone.answer({"choice": choice})["ok"]
+        pushed = _pushed(session.trainer)
+        assert pushed and all("parts" in s and "html" not in s for s in pushed), \
+            "answers re-sent the whole console"
+        assert set(pushed[-1]["parts"]) == {"current", "live"}
+        assert "Anouk" not in str(pushed[-1]["parts"]), "the list of people came along"
+        for patch in pushed:
+            shown = {"html": patched(shown["html"], patch["parts"]), "meta": patch["meta"]}
+        full = session.trainer.snapshot()  # what a reconnecting console gets
+        assert shown["html"] == full["html"]
+        assert shown["meta"]["answered"] == full["meta"]["answered"]
+    assert '<strong>3</strong>' in shown["html"]  # "3 of 4 connected have answered"
+
+    session.join("Chantal")  # people coming: the whole console, with the new name
+    people = _pushed(session.trainer)
+    assert people and "html" in people[-1] and "Chantal" in people[-1]["html"]
+    session.trainer.do("next")  # a step change: the whole console
+    assert "html" in _pushed(session.trainer)[-1]
+
+
+def test_a_patch_for_another_step_or_a_missing_part_is_not_applied():
+    page = '<div><section class="current-step" data-part="current"><section>a</section></section>' \
+           '<aside><section data-part="live">1</section></aside></div>'
+    done = patched(page, {"current": '<section data-part="current">b</section>',
+                          "live": '<section data-part="live">2</section>'})
+    assert done == '<div><section data-part="current">b</section><aside>' \
+                   '<section data-part="live">2</section></aside></div>'
+    assert patched(page, {"people": "<ul></ul>"}) is None
+
+
+def test_phones_with_the_same_answer_share_a_rendering_and_each_sees_only_its_own(tmp_path,
+                                                                                 monkeypatch):
+    from facilitator.live import snapshots
+
+    session = LiveSession(STATEMENTS, folder=tmp_path, phones=6)
+    session.trainer.do("start")
+    renderings = []
+    render = snapshots.Reading._render
+
+    def counted(reading, template, context, language=None):
+        renderings.append(template)
+        return render(reading, template, context, language)
+
+    monkeypatch.setattr(snapshots.Reading, "_render", counted)
+    from facilitator.extensions import db
+    from facilitator.live import broadcast
+
+    refresher = session.app.extensions["facilitator.refresher"]
+    refresher.interval, refresher.background = 10, False  # gather the answers, refresh once
+    choices = ["agree", "agree", "agree", "disagree", "disagree", "agree"]
+    for phone, choice in zip(session.phones, choices, strict=True):
+        assert phone.answer({"choice": choice})["ok"]
+    renderings.clear()
+    with session.app.test_request_context():
+        refresher.flush()
+        db.session.remove()
+    assert renderings.count("live/phone_step.html") == 2, renderings  # agree, disagree
+    for phone, choice in zip(session.phones, choices, strict=True):
+        page = phone.received()[-1]["html"]
+        other = "disagree" if choice == "agree" else "agree"
+        assert f'value="{choice}" aria-pressed="true"' in page
+        assert f'value="{other}" aria-pressed="true"' not in page
+    assert broadcast  # the module that sent them
+
+    session.trainer.do("reveal")  # now phones see results: one's own entry may be marked in them
+    assert session.phones[0].received()[-1]["meta"]["revealed"]
+
+
+def test_a_refresh_or_a_turn_of_answers_for_a_session_deleted_meanwhile_finds_nothing(app):
+    """A refresh (or a turn of answers) can be due just after the trainer deleted the session."""
+    import pytest
+
+    from facilitator.contract.workform import InputRejected
+    from facilitator.extensions import db
+    from facilitator.live import answers, snapshots
+
+    with app.test_request_context():
+        assert snapshots.read_by_id(987654) is None
+        with pytest.raises(InputRejected):
+            answers.take_together(987654, [answers.Answer(1, "s1", {"choice": "agree"}, "c", False)])
+        db.session.remove()
