@@ -4,6 +4,7 @@ The work form hands every call to the step the group is at."""
 from __future__ import annotations
 
 import hashlib
+from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from facilitator import (
@@ -73,14 +74,15 @@ def shown_to_all(view: StepView) -> bool:
     return view.revealed and (view.step.visibility != ANONYMOUS or writers >= view.minimum_group)
 
 
-class Phase:
+class Phase(ABC):
     key: ClassVar[str] = ""
     number: ClassVar[int] = 0
     visibility: ClassVar[str] = ANONYMOUS
     takes_input: ClassVar[bool] = True
 
+    @abstractmethod
     def title(self) -> str:
-        raise NotImplementedError
+        """The phase's title in the current language (each phase has its own)."""
 
     def step(self, config: dict[str, Any]) -> Step:
         return Step(key=self.key, title=_("%(n)d. %(title)s", n=self.number, title=self.title()),
