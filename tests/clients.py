@@ -84,6 +84,7 @@ class Live:
         self.connects = 0
         self._snapshot_count_at_connect: dict[int, int] = {}
         self.changed = threading.Event()
+        self._taking = threading.Lock()  # snapshots come on the client's thread and on hello's
         self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2,
                                    reconnection_delay_max=1)
         self.sio.on("connect", self._on_connect)
@@ -105,11 +106,17 @@ class Live:
             self._on_snapshot(ack["snapshot"])
 
     def _on_snapshot(self, snapshot):
+        with self._taking:
+            self._take(snapshot)
+
+    def _take(self, snapshot):
+        # As live.js does: a snapshot read before the one shown was overtaken on the way (the
+        # answer to a slow "hello" that arrives after the broadcast of a step change) is dropped.
+        last = self.snapshots[-1] if self.snapshots else {}
+        meta = snapshot.get("meta") or {}
+        if last.get("meta", {}).get("rendered", 0) > meta.get("rendered", float("inf")):
+            return
         if "parts" in snapshot:  # a patch of the view shown, as live.js applies it
-            last = self.snapshots[-1] if self.snapshots else {}
-            meta = snapshot["meta"]
-            if last.get("meta", {}).get("rendered", 0) > meta["rendered"]:
-                return
             html = patched(last["html"], snapshot["parts"]) if last and all(
                 last["meta"].get(k) == meta.get(k) for k in ("step", "status")) else None
             if html is None:

@@ -347,15 +347,20 @@
     var form = e.target;
     e.preventDefault();
     var submit = form.querySelector("button:not([type=button])");
+    var sent = JSON.stringify(formData(form));
+    // Once acknowledged, the form is emptied, but only while it still holds what was sent: the
+    // snapshot of the change often arrives first (the form replaced, the draft put back in), and
+    // a quick trainer may already be typing the next agreement. That one is kept.
     var reset = function () {
-      forget(form);
-      if (!form.hasAttribute("data-reset")) return;
-      form.reset();
-      // The snapshot of the change often arrives before the answer's acknowledgement, so the
-      // form may already have been replaced, with the draft put back in: empty that one too.
       var name = draftName(form);
+      var forms = [form];
       stage.querySelectorAll("form").forEach(function (current) {
-        if (name && current !== form && draftName(current) === name) current.reset();
+        if (name && current !== form && draftName(current) === name) forms.push(current);
+      });
+      forms.forEach(function (current) {
+        if (!stage.contains(current) || JSON.stringify(formData(current)) !== sent) return;
+        forget(current);
+        if (current.hasAttribute("data-reset")) current.reset();
       });
     };
     if (role === "phone" && form.hasAttribute("data-answer")) {

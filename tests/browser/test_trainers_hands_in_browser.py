@@ -227,3 +227,29 @@ def test_what_the_trainer_is_typing_survives_a_phone_joining(live_server, traine
     expect(console.locator(".quiz-teamgrid")).to_contain_text("Dirk")
     expect(console.locator("#quiz-count")).to_have_value("2")
     expect(console.locator("form[data-control=move] select").first).to_have_value(other)
+
+
+def test_the_next_agreement_typed_before_the_last_one_is_acknowledged_is_kept(live_server, trainer_page):
+    """A quick trainer sends an agreement and starts typing the next one before the server has
+    acknowledged the first. The acknowledgement empties the form only if it still holds what was
+    sent: the next agreement is neither wiped nor lost."""
+    session = live_server.create_session("stellingen-veilig-werken", team="Team Balie")
+    console = trainer_page(session["console_url"])
+    console.click("[data-action=start]")
+    expect(console.locator("body")).to_have_attribute("data-status", "running")
+    console.fill("#ag-text", "We lopen met z'n tweeën naar de balie")
+    console.fill("#ag-owner", "Iedereen")
+    # Send, and type on in the same moment: no acknowledgement can have come back in between.
+    console.evaluate("""() => {
+        const form = document.querySelector('.agreement-form');
+        form.requestSubmit();
+        const text = document.querySelector('#ag-text');
+        text.value = 'Elk incident melden, ook verbaal';
+        text.dispatchEvent(new Event('input', {bubbles: true}));
+    }""")
+    expect(console.locator(".agreements")).to_contain_text("We lopen met z'n tweeën naar de balie")
+    console.wait_for_timeout(300)  # the acknowledgement comes after the snapshot
+    expect(console.locator("#ag-text")).to_have_value("Elk incident melden, ook verbaal")
+    console.click(".agreement-form button")
+    expect(console.locator(".agreements")).to_contain_text("Elk incident melden, ook verbaal")
+    expect(console.locator("#ag-text")).to_have_value("")
