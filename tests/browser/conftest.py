@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from ..servers import Server
 
@@ -25,6 +25,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+# What a page is expected to show may take a while on a CI machine running two workers: a test
+# waits up to 10 s (as for clicks) before it fails, instead of Playwright's 5.
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(items):
