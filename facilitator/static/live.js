@@ -75,9 +75,12 @@
     if (!name || !field.name || field.type === "hidden") return null;
     return name + "|" + field.name + (field.type === "checkbox" ? "=" + field.value : "");
   }
+  var edits = {};  // form draft name -> how many times a person changed one of its fields
   function remember(e) {
     var key = draftKey(e.target);
     if (!key) return;
+    var name = draftName(e.target.form);
+    edits[name] = (edits[name] || 0) + 1;
     if (e.target.type === "checkbox") drafts[key] = e.target.checked;
     else if (e.target.type !== "radio" || e.target.checked) drafts[key] = e.target.value;
   }
@@ -348,17 +351,23 @@
     e.preventDefault();
     var submit = form.querySelector("button:not([type=button])");
     var sent = JSON.stringify(formData(form));
-    // Once acknowledged, the form is emptied, but only while it still holds what was sent: the
-    // snapshot of the change often arrives first (the form replaced, the draft put back in), and
-    // a quick trainer may already be typing the next agreement. That one is kept.
+    var name = draftName(form);
+    var typed = edits[name] || 0;
+    // Once acknowledged, the form is emptied, unless the person has typed on since it was sent
+    // and it no longer holds what was sent: the snapshot of the change often arrives first (the
+    // form replaced, the draft put back in, what was sent perhaps gone from it, such as ticked
+    // notes now in a cluster), and a quick trainer may already be typing the next agreement.
+    // That one is kept.
     var reset = function () {
-      var name = draftName(form);
+      var untouched = (edits[name] || 0) === typed;
       var forms = [form];
       stage.querySelectorAll("form").forEach(function (current) {
         if (name && current !== form && draftName(current) === name) forms.push(current);
       });
+      if (untouched) forget(form);
       forms.forEach(function (current) {
-        if (!stage.contains(current) || JSON.stringify(formData(current)) !== sent) return;
+        if (!stage.contains(current)) return;
+        if (!untouched && JSON.stringify(formData(current)) !== sent) return;
         forget(current);
         if (current.hasAttribute("data-reset")) current.reset();
       });
