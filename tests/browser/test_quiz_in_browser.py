@@ -13,9 +13,10 @@ def team_of(phone):
 
 
 def spokesperson(team):
-    """The one phone of the team that shows the answer buttons."""
+    """The one phone of the team that shows the answer buttons, once every phone of the team says
+    that the team may answer now (a phone still showing the step before has a status too)."""
     for phone in team:
-        phone.locator(".quiz-status").wait_for()
+        expect(phone.locator(".quiz-status.quiz-status-go")).to_be_visible()
     speaking = [phone for phone in team if phone.locator("button.quiz-choice").count()]
     assert len(speaking) == 1, f"{len(speaking)} phones of the team can answer"
     return speaking[0]
