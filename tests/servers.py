@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -9,6 +10,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -67,18 +70,30 @@ class Server:
         self.process = subprocess.Popen(
             self.command_line(), env=self.env, stdout=self.log,
             stderr=subprocess.STDOUT, cwd=self.folder)
-        # It listens once it has imported everything and checked its database: a few seconds,
-        # but well over thirty on a loaded two-core machine. Its exit is noticed at once.
+        # Ready once it answers a request: `facilitator serve` listens when it has imported
+        # everything and checked its database, but gunicorn's master listens before its worker
+        # has even imported the app. A few seconds, but well over thirty on a loaded two-core
+        # machine. Its exit is noticed at once.
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {(self.folder / 'server.log').read_text()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return self
-            except OSError:
-                time.sleep(0.1)
+            if self._answers():
+                return self
+            time.sleep(0.1)
         raise RuntimeError(f"server did not start in {STARTUP_SECONDS} s")
+
+    def _answers(self) -> bool:
+        """Whether an HTTP request to the server gets an answer (any answer)."""
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                pass
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/static/favicon.svg", timeout=2):
+                return True
+        except urllib.error.HTTPError:
+            return True
+        except (OSError, http.client.HTTPException):
+            return False
 
     def stop(self, sig=signal.SIGTERM) -> None:
         if self.process and self.process.poll() is None:
