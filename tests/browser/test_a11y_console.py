@@ -58,6 +58,7 @@ def test_a_live_session_fits_one_laptop_screen_with_the_next_action_obvious(live
     # a long step scrolls in its own pane; the controls stay at its top
     console.locator("[data-action=goto]").nth(9).click()  # the dilemma: choose one, then formulate it
     console.click("[data-action=choose][data-dilemma=s1]")
+    expect(console.locator(".dl-chosen-mark")).to_be_visible()  # chosen before moving on
     console.click("[data-action=next]")
     expect(console.locator("#current-title")).to_have_text("3. Het dilemma formuleren")
     pane = console.locator(".current-step")
@@ -117,6 +118,8 @@ def test_the_connection_and_the_room_are_shown_plainly(live_server, trainer_page
       new MutationObserver(() => window.seen.push(sign.textContent))
         .observe(sign, {childList: true, characterData: true, subtree: true});
       window.facilitator.socket.io.engine.close(); }""")
+    # the sign has gone offline and come back (it may say "verbonden" still, before the close)
+    console.wait_for_function("() => window.seen.length > 1 && window.seen.at(-1) === 'verbonden'")
     expect(conn).to_have_text("verbonden")
     seen = console.evaluate("window.seen")
     assert "Offline: opnieuw verbinden…" in seen and seen[-1] == "verbonden", seen

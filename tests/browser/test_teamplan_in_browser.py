@@ -8,6 +8,8 @@ from datetime import date, timedelta
 import openpyxl
 from playwright.sync_api import expect
 
+from .conftest import await_live
+
 LATE = (date.today() - timedelta(days=14)).isoformat()
 LATER = (date.today() + timedelta(days=30)).isoformat()
 
@@ -102,6 +104,7 @@ def test_a_later_session_reviews_the_team_plan_on_phones(live_server, trainer_pa
 
     review = live_server.create_session("teamplan-bespreken", team="Team Leerplicht")
     console.goto(review["console_url"])
+    await_live(console)  # the start below is sent, not refused as offline
     phones = []
     for _ in range(3):
         phone = new_phone()

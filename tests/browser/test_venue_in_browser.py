@@ -36,6 +36,7 @@ def test_the_console_opened_at_loopback_shows_a_reachable_join_address(
     trainer.fill("#email", venue_server.trainer_email)
     trainer.fill("#password", venue_server.password)
     trainer.click("button.primary")
+    trainer.wait_for_url("**/trainer")  # signed in: the console does not send it back to the login
     trainer.goto(f"{venue_server.url}/w/{session['id']}/console")
     join_url = trainer.locator("[data-join-url]").inner_text()
     host = re.fullmatch(rf"http://([0-9.]+):{venue_server.port}/j/{session['code']}", join_url)
