@@ -97,7 +97,7 @@ def test_the_worker_refreshes_a_busy_session_a_few_times_a_second_not_once_per_r
     while refresher.asked and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not refresher.asked, "a request was left behind"
-    assert asked > 300
+    assert asked > 100, asked  # a millisecond's sleep takes three or more on a loaded machine
     assert 2 <= len(refreshed) <= 8, f"{asked} requests gave {len(refreshed)} refreshes"
 
 
@@ -134,17 +134,27 @@ def test_a_shared_screen_gets_a_few_coalesced_snapshots_while_phones_answer(make
     screen = socketio.test_client(app, flask_test_client=http,
                                   auth={"role": "screen", "workshop": workshop_id})
     phones = [Phone(app, code) for _ in range(30)]
-    time.sleep(0.6)  # the arrivals' refreshes are over
-    screen.get_received()
+    arrived = _shown_until(screen, lambda meta: meta["connected"] == 30)  # the arrivals are shown
+    assert arrived[-1]["meta"]["connected"] == 30
 
+    started = time.monotonic()
     for phone in phones:
         assert phone.answer({"choice": "agree"}, step="s1")["changed"] is True
+    shown = _shown_until(screen, lambda meta: meta["answered"] == 30)
+    took = time.monotonic() - started
+    assert shown and shown[-1]["meta"]["answered"] == 30
+    # at most one per interval while they come in (a few seconds on a loaded machine), and one
+    # more: never one per answer
+    assert len(shown) <= took / 0.25 + 2, f"30 answers in {took:.1f} s gave the screen {len(shown)} snapshots"
+
+
+def _shown_until(screen, done) -> list[dict]:
+    """The snapshots the screen receives until one of them is ``done`` (5 s at most)."""
     deadline = time.monotonic() + 5
     shown = []
     while time.monotonic() < deadline:
         shown += [m["args"][0] for m in screen.get_received() if m["name"] == "snapshot"]
-        if shown and shown[-1]["meta"]["answered"] == 30:
+        if shown and done(shown[-1]["meta"]):
             break
         time.sleep(0.05)
-    assert shown and shown[-1]["meta"]["answered"] == 30
-    assert len(shown) <= 10, f"30 answers gave the screen {len(shown)} snapshots"
+    return shown
