@@ -76,7 +76,8 @@ def test_a_leerdoelwijzer_on_three_phones(live_server, trainer_page, new_phone, 
     assert caught.value.suggested_filename == "mijn-leerdoel.md"
     assert "Ik wil leren eerder een grens te stellen." in text
     assert "### Risico-inschatting" in text and "**nooit**" in text
-    with phone.expect_download() as caught:
+    # the server lays the PDF out in a child process (off gevent's loop): seconds on a busy machine
+    with phone.expect_download(timeout=30_000) as caught:
         phone.click("[data-quest-pdf]")
     assert caught.value.suggested_filename.startswith("mijn-leerdoel-")
     assert caught.value.suggested_filename.endswith(".pdf")
