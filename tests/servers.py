@@ -15,6 +15,7 @@ BIN = Path(sys.executable).parent
 PASSWORD = "correct horse battery"
 #: /healthz shows its figures with this token; the load test in this process reads it too.
 HEALTH_TOKEN = os.environ.setdefault("FACILITATOR_HEALTH_TOKEN", "test-health-token")
+STARTUP_SECONDS = 90
 
 
 def free_port() -> int:
@@ -66,7 +67,9 @@ class Server:
         self.process = subprocess.Popen(
             self.command_line(), env=self.env, stdout=self.log,
             stderr=subprocess.STDOUT, cwd=self.folder)
-        deadline = time.monotonic() + 30
+        # A cold start imports everything (WeasyPrint, the plugins); on a loaded two-core CI
+        # machine that can take half a minute on its own.
+        deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited: {(self.folder / 'server.log').read_text()}")
@@ -75,7 +78,8 @@ class Server:
                     return self
             except OSError:
                 time.sleep(0.1)
-        raise RuntimeError("server did not start in 30 s")
+        raise RuntimeError(f"server did not start in {STARTUP_SECONDS} s: "
+                           f"{(self.folder / 'server.log').read_text()[-2000:]}")
 
     def stop(self, sig=signal.SIGTERM) -> None:
         if self.process and self.process.poll() is None:
