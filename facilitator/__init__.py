@@ -15,8 +15,11 @@ _PUBLIC = {
     "facilitator.contract.fields": [
         "Boolean", "Choice", "Group", "LongText", "Number", "Repeat", "Text", "TextList",
     ],
+    "facilitator.contract.config": ["text_items"],
+    "facilitator.contract.dots": ["allocate_dots", "dots_given"],
     "facilitator.contract.hookspecs": ["hookimpl"],
     "facilitator.i18n": ["_", "_l", "gettext", "lazy_pgettext", "ngettext", "npgettext", "pgettext"],
+    "facilitator.contract.phases": ["Phase", "PhasedWorkForm"],
     "facilitator.contract.text": ["clean"],
     "facilitator.contract.workform": [
         "ANONYMOUS", "NAMED", "TRAINER_ONLY", "VISIBILITIES", "ActionRejected", "ConfigInvalid",
@@ -27,6 +30,8 @@ _PUBLIC = {
 _WHERE = {name: module for module, names in _PUBLIC.items() for name in names}
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ imports these
+    from .contract.config import text_items  # noqa: F401
+    from .contract.dots import allocate_dots, dots_given  # noqa: F401
     from .contract.fields import (  # noqa: F401
         Boolean,
         Choice,
@@ -38,6 +43,7 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time __getattr__ impo
         TextList,
     )
     from .contract.hookspecs import hookimpl  # noqa: F401
+    from .contract.phases import Phase, PhasedWorkForm  # noqa: F401
     from .contract.text import clean  # noqa: F401
     from .contract.workform import (  # noqa: F401
         ANONYMOUS,
@@ -82,7 +88,7 @@ __all__ = [
     "Contribution", "Entry", "InputRejected", "NewAgreement", "Participant", "Problem",
     "StatusChange", "Step", "StepView", "Table", "WorkForm", "_", "_l", "clean", "create_app",
     "gettext", "hookimpl", "lazy_pgettext", "ngettext", "npgettext", "open_agreements", "pgettext",
-    "earlier_sessions",
+    "earlier_sessions", "Phase", "PhasedWorkForm", "allocate_dots", "dots_given", "text_items",
 ]
 
 

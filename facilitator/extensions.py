@@ -11,6 +11,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase, registry
 
+from . import ratelimit_storage  # noqa: F401  (memory:// is thread-safe from here on)
 from .clock import UTCDateTime
 
 

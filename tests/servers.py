@@ -71,9 +71,9 @@ class Server:
             self.command_line(), env=self.env, stdout=self.log,
             stderr=subprocess.STDOUT, cwd=self.folder)
         # Ready once it answers a request: `facilitator serve` listens when it has imported
-        # everything and checked its database, but gunicorn's master listens before its worker
-        # has even imported the app. A few seconds, but well over thirty on a loaded two-core
-        # machine. Its exit is noticed at once.
+        # everything (WeasyPrint, the plugins) and checked its database, but gunicorn's master
+        # listens before its worker has even imported the app. On a loaded two-core CI machine a
+        # cold start can take half a minute on its own. Its exit is noticed at once.
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -81,7 +81,8 @@ class Server:
             if self._answers():
                 return self
             time.sleep(0.1)
-        raise RuntimeError(f"server did not start in {STARTUP_SECONDS} s")
+        raise RuntimeError(f"server did not start in {STARTUP_SECONDS} s: "
+                           f"{(self.folder / 'server.log').read_text()[-2000:]}")
 
     def _answers(self) -> bool:
         """Whether an HTTP request to the server gets an answer (any answer)."""

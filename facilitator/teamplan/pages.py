@@ -10,6 +10,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import format_date
 from flask_login import current_user, login_required
 
+from ..contract.text import clean
 from ..contract.workform import InputRejected
 from ..exports import labels
 from ..exports.document import KINDS, STATUSES
@@ -220,6 +221,27 @@ def agreement_status(team_id: int, agreement_id: int):
     except InputRejected as refused:
         return _refused(refused, target)
     return _done(_("Status saved: %(status)s.", status=labels.status_label(agreement.status)), target)
+
+
+@bp.route("/teams/<int:team_id>/agreements/<int:agreement_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw_agreement(team_id: int, agreement_id: int):
+    """Out of the plan and its exports; the agreement and its history are kept (as the API's
+    ``DELETE``)."""
+    team = access.team_for(current_user, team_id)
+    agreement = access.agreement_for(current_user, team, agreement_id, withdrawn=True)
+    if agreement.withdrawn_at is not None:  # twice (a second tab, a double click): nothing more
+        return _done(_("The agreement has been withdrawn; its history is kept."),
+                     url_for(".team_plan", team_id=team.id))
+    try:
+        note = clean(request.form.get("note"), limit=1000, required=False, multiline=True,
+                     label=_("Why"))
+    except InputRejected as refused:
+        return _refused(refused, url_for(".agreement_page", team_id=team.id,
+                                         agreement_id=agreement.id) + "#withdraw")
+    plan.withdraw(agreement, current_user, note)
+    return _done(_("The agreement has been withdrawn; its history is kept."),
+                 url_for(".team_plan", team_id=team.id))
 
 
 @bp.route("/teams/<int:team_id>/agreements/<int:agreement_id>/move", methods=["POST"])

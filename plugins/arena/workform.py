@@ -35,6 +35,7 @@ from facilitator import (
     _,
     _l,
     clean,
+    text_items,
 )
 
 from .rings import INNER, OUTER, RINGS, draw, other, ring_of, rings_at, swapped, turn_of
@@ -106,31 +107,16 @@ class Arena(WorkForm):
         size = config.get("inner_size", 5)
         if isinstance(size, bool) or not isinstance(size, int) or not 2 <= size <= 12:
             problems.append(Problem("inner_size", _("Give a whole number from 2 to 12.")))
-        items = config.get("questions")
-        if not isinstance(items, list) or not items:
-            problems.append(Problem("questions", _("Add at least one question.")))
-            items = []
-        elif len(items) > 20:
-            problems.append(Problem("questions", _("At most 20 questions.")))
         questions = []
-        for index, item in enumerate(items):
-            where = f"questions[{index}]"
-            if isinstance(item, str):
-                item = {"text": item}
-            if not isinstance(item, dict):
-                problems.append(Problem(where, _("A question needs a text.")))
-                continue
-            text = item.get("text")
-            if not isinstance(text, str) or not text.strip():
-                problems.append(Problem(f"{where}.text", _("A question needs a text.")))
-                continue
-            if len(text.strip()) > MAX_QUESTION:
-                problems.append(Problem(f"{where}.text", _("At most %(n)d characters.",
-                                                           n=MAX_QUESTION)))
+        for where, item, text in text_items(
+                config.get("questions"), "questions", problems, limit=MAX_QUESTION,
+                needs_text=_("A question needs a text."),
+                at_least_one=_("Add at least one question."),
+                most=20, too_many=_("At most 20 questions.")):
             theme = item.get("theme") or "experiences"
             if not isinstance(theme, str) or theme not in THEMES:
                 problems.append(Problem(f"{where}.theme", _("Choose one of the themes.")))
-            questions.append({"theme": theme, "text": text.strip()})
+            questions.append({"theme": theme, "text": text})
         swap = config.get("swap", False)
         if not isinstance(swap, bool):
             problems.append(Problem("swap", _("Yes or no.")))

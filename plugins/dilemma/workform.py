@@ -1,5 +1,6 @@
 """The dilemma method (dilemmamethodiek) as a work form: nine steps, one real dilemma, team
-agreements at the end. Each call goes to the step the group is at (see ``steps``)."""
+agreements at the end. Each step is a ``Phase`` (see ``steps``); the work form hands each call to
+the step the group is at."""
 
 from __future__ import annotations
 
@@ -13,10 +14,10 @@ from facilitator import (
     ConfigInvalid,
     LongText,
     Number,
+    PhasedWorkForm,
     Problem,
     Repeat,
     Text,
-    WorkForm,
     _,
     _l,
 )
@@ -33,7 +34,7 @@ from .dilemmas import (
     prepared,
     sides,
 )
-from .steps import BY_KEY, STEPS
+from .steps import STEPS
 from .steps.closing import PROMPTS, RECORD
 from .steps.table import COLUMNS
 
@@ -41,7 +42,7 @@ DOTS = 3
 MOST_DOTS = 5
 
 
-class Dilemma(WorkForm):
+class Dilemma(PhasedWorkForm):
     name = "dilemma"
     title = _l("Dilemma method")
     description = _l("The group brings in dilemmas from the work, chooses one and works through "
@@ -60,6 +61,7 @@ class Dilemma(WorkForm):
             Text("side_b", _l("Option B"), max_length=SIDE_LIMIT),
         ]),
     ]
+    phases = STEPS
     # for the templates
     themes = THEMES
     columns = COLUMNS
@@ -111,27 +113,10 @@ class Dilemma(WorkForm):
             problems.append(Problem(f"{where}.side_b", _("Give both sides, A and B, or neither.")))
         return cleaned
 
-    def plan(self, config):
-        return [step.step(config) for step in STEPS]
-
-    # -- each call goes to the step the group is at -------------------------------------------
-    def at(self, view):
-        """The step the group is at (templates use it for that step's own helpers)."""
-        return BY_KEY[view.step.key]
-
+    # -- each call goes to the step the group is at (PhasedWorkForm) ----------------------------
     def arrive(self, view):
         """The prepared dilemmas are on the ballot even when the group skips step 1."""
         view.state.setdefault("dilemmas", prepared(view.config))
-
-    def accept(self, view, data, me):
-        return self.at(view).accept(view, data, me)
-
-    def act(self, view, action, data):
-        self.at(view).act(view, action, data)
-
-    def leave(self, view):
-        self.at(view).leave(view)
-        view.keep_open_point(self.open_point(view))
 
     def open_point(self, view) -> str:
         """What a step the trainer set aside puts in the team plan: the step, and the dilemma."""
@@ -140,18 +125,6 @@ class Dilemma(WorkForm):
             return _("Set aside in the dilemma method, %(step)s: %(dilemma)s",
                      step=view.step.title, dilemma=pick["title"])
         return _("Set aside in the dilemma method: %(step)s", step=view.step.title)
-
-    def results(self, view):
-        return self.at(view).results(view)
-
-    def report(self, view):
-        report = self.at(view).report(view)
-        if view.notes:
-            report = {**report, "paragraphs": [*report["paragraphs"], view.notes]}
-        return report
-
-    def phone_context(self, view, me, mine):
-        return self.at(view).phone_context(view, me, mine)
 
     # -- helpers for the templates ------------------------------------------------------------
     def ballot(self, view):

@@ -22,6 +22,7 @@ from facilitator import (
     WorkForm,
     _,
     _l,
+    text_items,
 )
 
 CHOICES = ("agree", "disagree")
@@ -87,20 +88,8 @@ class Statements(WorkForm):
         if visibility not in (ANONYMOUS, NAMED):
             problems.append(Problem("visibility", _("Choose anonymous or named.")))
         cleaned = []
-        for index, item in enumerate(items):
-            where = f"statements[{index}]"
-            if isinstance(item, str):
-                item = {"text": item}
-            if not isinstance(item, dict):
-                problems.append(Problem(where, _("A statement needs a text.")))
-                continue
-            text = item.get("text")
-            if not isinstance(text, str) or not text.strip():
-                problems.append(Problem(f"{where}.text", _("A statement needs a text.")))
-                continue
-            if len(text) > MAX_STATEMENT:
-                problems.append(Problem(f"{where}.text", _(
-                    "At most %(n)d characters.", n=MAX_STATEMENT)))
+        for where, item, text in text_items(items, "statements", problems, limit=MAX_STATEMENT,
+                                            needs_text=_("A statement needs a text.")):
             policy = item.get("policy_answer")
             if policy not in (None, *CHOICES):
                 problems.append(Problem(f"{where}.policy_answer",
@@ -113,7 +102,7 @@ class Statements(WorkForm):
             if clip is not None and not clip_reference_ok(clip):
                 problems.append(Problem(f"{where}.clip", _(
                     "A clip is an https:// address or a file name under the scenario.")))
-            cleaned.append({"text": text.strip(), "policy_answer": policy,
+            cleaned.append({"text": text, "policy_answer": policy,
                             "explanation": explanation.strip(), "clip": clip,
                             "source": str(item.get("source") or "").strip()})
         if problems:

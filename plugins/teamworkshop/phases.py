@@ -4,8 +4,7 @@ The work form hands every call to the step the group is at."""
 from __future__ import annotations
 
 import hashlib
-from abc import ABC, abstractmethod
-from typing import Any, ClassVar
+from typing import Any
 
 from facilitator import (
     ANONYMOUS,
@@ -13,10 +12,12 @@ from facilitator import (
     ActionRejected,
     Contribution,
     InputRejected,
-    Step,
+    Phase,
     StepView,
     _,
+    allocate_dots,
     clean,
+    dots_given,
     ngettext,
 )
 
@@ -72,46 +73,6 @@ def shown_to_all(view: StepView) -> bool:
     """What this step gathered was on the screen: revealed, from the minimum group on."""
     writers = len({e.author for e in view.answers()})
     return view.revealed and (view.step.visibility != ANONYMOUS or writers >= view.minimum_group)
-
-
-class Phase(ABC):
-    key: ClassVar[str] = ""
-    number: ClassVar[int] = 0
-    visibility: ClassVar[str] = ANONYMOUS
-    takes_input: ClassVar[bool] = True
-
-    @abstractmethod
-    def title(self) -> str:
-        """The phase's title in the current language (each phase has its own)."""
-
-    def step(self, config: dict[str, Any]) -> Step:
-        return Step(key=self.key, title=_("%(n)d. %(title)s", n=self.number, title=self.title()),
-                    visibility=self.visibility, takes_input=self.takes_input,
-                    item={"number": self.number})
-
-    def accept(self, view, data, me) -> Contribution:
-        raise InputRejected(_("This step takes no input."))
-
-    def act(self, view, action, data) -> None:
-        raise ActionRejected(_("This step has no action %(action)s.", action=action))
-
-    def leave(self, view) -> None:
-        pass
-
-    def participant_joined(self, view, me) -> None:
-        pass
-
-    def results(self, view) -> dict[str, Any]:
-        return {}
-
-    def report(self, view) -> dict[str, Any]:
-        return NO_REPORT
-
-    def phone_context(self, view, me, mine) -> dict[str, Any]:
-        return {}
-
-    def primary(self, view) -> str | None:
-        return None
 
 
 def table(caption, headers, rows) -> dict[str, Any]:
@@ -264,34 +225,17 @@ class Vote(Phase):
         return _("Vote: what matters most?")
 
     def accept(self, view, data, me):
-        if data.get("action") != "dots":
-            raise InputRejected(_("Give your dots with the dot buttons."))
         item = str(data.get("item") or "")
         board = b.item_board(view.state, item)
-        if board is None:
-            raise InputRejected(_("That point is not on the boards."))
-        allowed = view.config["dots"]
-        try:
-            count = int(data.get("n"))
-        except (TypeError, ValueError):
-            raise InputRejected(_("Give your dots with the dot buttons.")) from None
-        if not 0 <= count <= allowed:
-            raise InputRejected(_("Give your dots with the dot buttons."))
-        on_board = {i["id"] for i in b.ballot(view.state, board)}
-        mine = {k: v for k, v in self.my_dots(view).items() if b.item_board(view.state, k)}
-        mine.pop(item, None)
-        if count:
-            mine[item] = count
-        if sum(v for k, v in mine.items() if k in on_board) > allowed:
-            raise InputRejected(ngettext(
+        return Contribution({"dots": allocate_dots(
+            view, data, item,
+            ballot={i["id"] for key in b.BOARDS for i in b.ballot(view.state, key)},
+            budget={i["id"] for i in b.ballot(view.state, board)} if board else (),
+            not_on_ballot=_("That point is not on the boards."),
+            too_many=ngettext(
                 "You have %(num)d dot for this board and have given it. Take it back first.",
                 "You have %(num)d dots for this board and have given them all. Take one back "
-                "first.", allowed))
-        return Contribution({"dots": mine})
-
-    def my_dots(self, view) -> dict[str, int]:
-        mine = own(view)
-        return dict(mine[0].payload.get("dots", {})) if mine else {}
+                "first.", view.config["dots"]))})
 
     def act(self, view, action, data):
         if action != "seriousness":
@@ -317,7 +261,7 @@ class Vote(Phase):
         view.state["vote_shown"] = shown_to_all(view)
 
     def phone_context(self, view, me, mine):
-        given = self.my_dots(view)
+        given = dots_given(view)
         left = {}
         for key in b.BOARDS:
             on_board = {i["id"] for i in b.ballot(view.state, key)}

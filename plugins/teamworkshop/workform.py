@@ -1,6 +1,6 @@
 """The team workshop "samen aanpakken" as a work form: five steps on the day, from notes on two
-boards to a list of who does what when in the team plan. Each call goes to the step the group is
-at (see ``phases``)."""
+boards to a list of who does what when in the team plan. Each step is a ``Phase`` (see ``phases``);
+the work form hands each call to the step the group is at."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from facilitator import (
     ConfigInvalid,
     LongText,
     Number,
+    PhasedWorkForm,
     Problem,
     Text,
-    WorkForm,
     _,
     _l,
 )
@@ -35,7 +35,7 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-class TeamWorkshop(WorkForm):
+class TeamWorkshop(PhasedWorkForm):
     name = "teamworkshop"
     title = _l("Team workshop: tackling it together")
     description = _l("Notes on two boards (what goes well, what could be better), ordered and "
@@ -53,6 +53,7 @@ class TeamWorkshop(WorkForm):
         Number("group_size", _l("People per small group"), default=GROUP_SIZE, minimum=2,
                maximum=8),
     ]
+    phases = PHASES
     # for the templates
     boards_labels = b.BOARDS
     board_hints = b.BOARD_HINTS
@@ -87,41 +88,10 @@ class TeamWorkshop(WorkForm):
         return {"theme": " ".join(theme.split()), "intro": intro.strip(), "dots": dots,
                 "top": top, "group_size": size}
 
-    def plan(self, config):
-        return [phase.step(config) for phase in PHASES]
-
-    # -- each call goes to the step the group is at -------------------------------------------
-    def at(self, view):
-        return BY_KEY[view.step.key]
-
-    def accept(self, view, data, me):
-        return self.at(view).accept(view, data, me)
-
-    def act(self, view, action, data):
-        self.at(view).act(view, action, data)
-
-    def leave(self, view):
-        self.at(view).leave(view)
-        view.keep_open_point(_("Set aside in the team workshop (%(theme)s): %(step)s",
-                               theme=view.config["theme"], step=view.step.title))
-
-    def participant_joined(self, view, me):
-        self.at(view).participant_joined(view, me)
-
-    def results(self, view):
-        return self.at(view).results(view)
-
-    def report(self, view):
-        report = self.at(view).report(view)
-        if view.notes:
-            report = {**report, "paragraphs": [*report["paragraphs"], view.notes]}
-        return report
-
-    def phone_context(self, view, me, mine):
-        return self.at(view).phone_context(view, me, mine)
-
-    def console_primary(self, view):
-        return self.at(view).primary(view)
+    # -- each call goes to the step the group is at (PhasedWorkForm) ----------------------------
+    def open_point(self, view) -> str:
+        return _("Set aside in the team workshop (%(theme)s): %(step)s",
+                 theme=view.config["theme"], step=view.step.title)
 
     # -- helpers for the templates ------------------------------------------------------------
     def part(self, role: str, view) -> str:

@@ -76,9 +76,16 @@ def test_agreements_from_the_console_are_followed_up_on_the_team_plan(live_serve
     expect(history).to_contain_text("Het meldformulier wordt korter")
     expect(history).to_contain_text("Status: Open → In uitvoering")
     screenshot(console, "teamplan-agreement-history")
+    console.go_back()
+
+    console.click("table.plan tbody tr >> nth=1 >> text=Bewerken en geschiedenis")
+    console.fill("#withdraw-note", "De wijkagent komt zelf langs op het werkoverleg")
+    console.click("#withdraw button.danger")
+    expect(console.locator(".flash.ok")).to_have_text(
+        "De afspraak is ingetrokken; de geschiedenis blijft bewaard.")
+    expect(console.locator("table.plan tbody tr")).to_have_count(1)
 
     console.set_viewport_size({"width": 390, "height": 844})
-    console.go_back()
     expect(console.locator("h1")).to_have_text("Teamplan: Team Vergunningen")
     screenshot(console, "teamplan-page-phone")
 

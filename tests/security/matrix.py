@@ -101,6 +101,7 @@ ROUTES: dict[tuple[str, str], Access] = {
     ("teamplan.agreement_page", "POST"): TEAM,
     ("teamplan.agreement_status", "POST"): TEAM,
     ("teamplan.move_agreement", "POST"): TEAM,
+    ("teamplan.withdraw_agreement", "POST"): TEAM,
     ("teamplan.merge", "GET"): TEAM,
     ("teamplan.merge", "POST"): TEAM,
     ("reports.team_plan_export", "GET"): TEAM,

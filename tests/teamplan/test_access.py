@@ -17,6 +17,7 @@ def _other_team_urls(world):
              (f"/teams/{other}/agreements/{secret}", {"text": "overschreven", "status": "done"}),
              (f"/teams/{other}/agreements/{secret}/status", {"status": "dropped"}),
              (f"/teams/{other}/agreements/{secret}/move", {"direction": "up"}),
+             (f"/teams/{other}/agreements/{secret}/withdraw", {"note": "weg ermee"}),
              (f"/teams/{other}/details", {"goals": "overschreven"}),
              (f"/teams/{own}/merge", {"ids": [str(world["agreements"][0]), str(secret)],
                                       "text": "samengevoegd"})]

@@ -173,3 +173,32 @@ def test_a_session_without_team_can_be_put_in_a_team_plan(app, trainer, trainer_
     assert "Deze sessie hoort nog niet bij een team" in report
     trainer_client.post(f"/sessions/{loose_id}/team", data={"team": str(world["balie"])})
     assert "Losse afspraak zonder team" in _plan(trainer_client, world)
+
+
+def test_a_team_lead_withdraws_an_agreement_on_its_page_and_its_history_stays(app, world, lead_client):
+    first, second, _third = world["agreements"]
+    page = lead_client.get(f"/teams/{world['balie']}/agreements/{second}").get_data(as_text=True)
+    assert f'action="/teams/{world["balie"]}/agreements/{second}/withdraw"' in page
+    response = lead_client.post(f"/teams/{world['balie']}/agreements/{second}/withdraw",
+                                data={"note": "Het nieuwe meldsysteem maakt dit overbodig"},
+                                follow_redirects=True)
+    assert response.status_code == 200
+    assert "De afspraak is ingetrokken" in response.get_data(as_text=True)
+    assert _texts_in_order(_plan(lead_client, world)) == [
+        "Bij dreiging lopen we met z&#39;n tweeën", "Wie belt de wijkagent?"]
+    with app.app_context():
+        kept = db.session.get(Agreement, second)
+        assert kept.withdrawn_at is not None
+        change = db.session.query(AgreementChange).filter_by(agreement_id=second).one()
+        assert (change.action, change.note) == ("withdrawn",
+                                                "Het nieuwe meldsysteem maakt dit overbodig")
+    # Withdrawn is gone from the pages; withdrawing it again (a second tab) changes nothing more.
+    assert lead_client.get(f"/teams/{world['balie']}/agreements/{second}").status_code == 403
+    assert lead_client.post(f"/teams/{world['balie']}/agreements/{second}/withdraw").status_code == 302
+    with app.app_context():
+        assert db.session.query(AgreementChange).filter_by(agreement_id=second).count() == 1
+    too_long = lead_client.post(f"/teams/{world['balie']}/agreements/{first}/withdraw",
+                                data={"note": "x" * 3000}, follow_redirects=True)
+    assert "is te lang: maximaal 1000 tekens" in too_long.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Agreement, first).withdrawn_at is None  # nothing lost

@@ -1,61 +1,18 @@
-"""What every step of the dilemma method shares: the step contract and a few small helpers."""
+"""What the steps of the dilemma method share: a few small helpers (each step is a ``Phase``)."""
 
 from __future__ import annotations
 
 import hashlib
-from abc import ABC, abstractmethod
-from typing import Any, ClassVar
+from typing import Any
 
 from facilitator import (
-    ANONYMOUS,
     ActionRejected,
-    Contribution,
     Entry,
     InputRejected,
-    Participant,
-    Step,
     StepView,
     _,
     clean,
 )
-
-NO_REPORT: dict[str, list] = {"paragraphs": [], "tables": []}
-
-
-class MethodStep(ABC):
-    """One of the nine steps. The work form hands each call to the step the group is at."""
-
-    key: ClassVar[str] = ""
-    number: ClassVar[int] = 0
-    visibility: ClassVar[str] = ANONYMOUS
-    takes_input: ClassVar[bool] = True
-
-    @abstractmethod
-    def title(self) -> str:
-        """The step's name, translated (without its number)."""
-
-    def step(self, config: dict[str, Any]) -> Step:
-        return Step(key=self.key, title=_("%(n)d. %(title)s", n=self.number, title=self.title()),
-                    visibility=self.visibility, takes_input=self.takes_input,
-                    item={"number": self.number})
-
-    def accept(self, view: StepView, data: dict[str, Any], me: Participant) -> Contribution:
-        raise InputRejected(_("This step takes no input."))
-
-    def act(self, view: StepView, action: str, data: dict[str, Any]) -> None:
-        raise ActionRejected(_("This step has no action %(action)s.", action=action))
-
-    def leave(self, view: StepView) -> None:
-        """Carry what the step gathered into ``view.state`` for the steps after it."""
-
-    def results(self, view: StepView) -> dict[str, Any]:
-        return {}
-
-    def report(self, view: StepView) -> dict[str, Any]:
-        return NO_REPORT
-
-    def phone_context(self, view: StepView, me: Participant, mine: list[Entry]) -> dict[str, Any]:
-        return {}
 
 
 def text_slot(prefix: str, *parts: str) -> str:

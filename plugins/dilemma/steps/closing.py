@@ -12,12 +12,13 @@ from facilitator import (
     Contribution,
     InputRejected,
     NewAgreement,
+    Phase,
     _,
     _l,
     clean,
 )
 
-from .base import MethodStep, own, percent, table, trainer_text, widths
+from .base import own, percent, table, trainer_text, widths
 from .vote import accept_vote, my_vote, tally, vote_rows
 
 PROMPTS = {
@@ -51,7 +52,7 @@ def _weighing(data) -> dict[str, str]:
     return weighing
 
 
-class Weighing(MethodStep):
+class Weighing(Phase):
     """The contributor fills in the prompts on their phone, or the trainer does it for them.
 
     Whoever sends a weighing first is taken to be the contributor; the trainer can release it
@@ -111,7 +112,7 @@ class Weighing(MethodStep):
                                                    [_("Prompt"), _("Answer")], rows)]}
 
 
-class AgreementAndDifferences(MethodStep):
+class AgreementAndDifferences(Phase):
     """The group votes A or B again; the trainer records where the team agrees and differs, the
     team's choice with its grounds, and working agreements with an owner and a date. The choice
     and every working agreement go to the team plan."""
@@ -207,7 +208,7 @@ class AgreementAndDifferences(MethodStep):
                                  rows)]}
 
 
-class Evaluate(MethodStep):
+class Evaluate(Phase):
     key = "evaluate"
     number = 9
 

@@ -11,14 +11,17 @@ from facilitator import (
     ActionRejected,
     Contribution,
     InputRejected,
+    Phase,
     _,
+    allocate_dots,
     clean,
+    dots_given,
     ngettext,
     pgettext,
 )
 
 from ..dilemmas import TEXT_LIMIT, THEMES, TITLE_LIMIT, ballot, collected, prepared
-from .base import MethodStep, entry_of, own, room_for_one_more, table, text_slot, widths
+from .base import entry_of, own, room_for_one_more, table, text_slot, widths
 
 MOST_DILEMMAS = 5
 
@@ -35,7 +38,7 @@ def _dilemma(data: dict[str, Any]) -> dict[str, str]:
     }
 
 
-class Collect(MethodStep):
+class Collect(Phase):
     key = "collect"
     number = 1
 
@@ -84,7 +87,7 @@ class Collect(MethodStep):
             pgettext("where a dilemma comes from", "Source")], rows)]}
 
 
-class Choose(MethodStep):
+class Choose(Phase):
     key = "choose"
     number = 2
 
@@ -92,31 +95,13 @@ class Choose(MethodStep):
         return _("Choose a dilemma")
 
     def accept(self, view, data, me):
-        if data.get("action") != "dots":
-            raise InputRejected(_("Give your dots with the dot buttons."))
-        ids = {d["id"] for d in ballot(view.state, view.config)}
-        target = str(data.get("dilemma") or "")
-        if target not in ids:
-            raise InputRejected(_("That dilemma is not on the list."))
-        allowed = view.config["dots"]
-        try:
-            count = int(data.get("n"))
-        except (TypeError, ValueError):
-            raise InputRejected(_("Give your dots with the dot buttons.")) from None
-        if not 0 <= count <= allowed:
-            raise InputRejected(_("Give your dots with the dot buttons."))
-        allocation = {k: v for k, v in self.my_dots(view).items() if k in ids and k != target}
-        if count:
-            allocation[target] = count
-        if sum(allocation.values()) > allowed:
-            raise InputRejected(ngettext(
-                "You have %(num)d dot and have given it. Take it back first.",
-                "You have %(num)d dots and have given them all. Take one back first.", allowed))
-        return Contribution({"dots": allocation})
-
-    def my_dots(self, view) -> dict[str, int]:
-        mine = own(view)
-        return dict(mine[0].payload.get("dots", {})) if mine else {}
+        return Contribution({"dots": allocate_dots(
+            view, data, str(data.get("dilemma") or ""),
+            ballot={d["id"] for d in ballot(view.state, view.config)},
+            not_on_ballot=_("That dilemma is not on the list."),
+            too_many=ngettext("You have %(num)d dot and have given it. Take it back first.",
+                              "You have %(num)d dots and have given them all. Take one back "
+                              "first.", view.config["dots"]))})
 
     def act(self, view, action, data):
         if action != "choose":
@@ -154,7 +139,7 @@ class Choose(MethodStep):
                 "voters": voters, "given": sum(counts)}
 
     def phone_context(self, view, me, mine):
-        given = self.my_dots(view)
+        given = dots_given(view)
         return {"my_dots": given, "dots_left": view.config["dots"] - sum(given.values())}
 
     def report(self, view):

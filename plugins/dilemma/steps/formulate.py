@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from facilitator import ActionRejected, Contribution, InputRejected, _, clean, pgettext
+from facilitator import ActionRejected, Contribution, InputRejected, Phase, _, clean, pgettext
 
 from ..dilemmas import SIDE_LIMIT, TITLE_LIMIT, chosen, formulation, sides
-from .base import MethodStep, entry_of, own, room_for_one_more, table, text_slot, trainer_text
+from .base import entry_of, own, room_for_one_more, table, text_slot, trainer_text
 from .vote import accept_vote, my_vote, tally, vote_rows
 
 STORY_LIMIT = 1000
@@ -13,7 +13,7 @@ QUESTION_LIMIT = 300
 MOST_QUESTIONS = 8
 
 
-class Formulate(MethodStep):
+class Formulate(Phase):
     """The trainer records facts, actions, feelings and the two sides with the contributor;
     meanwhile everyone privately chooses A or B. Nobody sees those choices before the reveal."""
 
@@ -68,7 +68,7 @@ class Formulate(MethodStep):
                   vote_rows(tally(view), _("Intuitive (step 3)")))]}
 
 
-class Clarify(MethodStep):
+class Clarify(Phase):
     """Clarifying questions only. The trainer holds back advice and own experiences, and puts the
     other questions through to the screen; a held-back question never reaches it."""
 

@@ -3,10 +3,9 @@ against it."""
 
 from __future__ import annotations
 
-from facilitator import ActionRejected, Contribution, InputRejected, _, _l, clean
+from facilitator import ActionRejected, Contribution, InputRejected, Phase, _, _l, clean
 
 from .base import (
-    MethodStep,
     entry_of,
     own,
     percent,
@@ -23,7 +22,7 @@ ALTERNATIVE_LIMIT = 200
 MOST_ALTERNATIVES = 6
 
 
-class ValuesAndNorms(MethodStep):
+class ValuesAndNorms(Phase):
     key = "values"
     number = 5
 
@@ -134,7 +133,7 @@ class ValuesAndNorms(MethodStep):
             table(_("Values and norms"), [str(label) for label in COLUMNS.values()], rows)]}
 
 
-class Alternatives(MethodStep):
+class Alternatives(Phase):
     """First a brainstorm of alternatives; then, once the trainer starts the marking, everyone
     marks for each alternative whether it does justice to the values and norms."""
 
