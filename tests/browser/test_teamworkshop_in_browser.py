@@ -77,7 +77,17 @@ def test_a_team_workshop_from_notes_to_the_team_plan(live_server, trainer_page, 
             expect(typed).to_have_value("")
 
     cluster("improve", ["Alarmknop loket 3 kapot", "Alarmknop reageert traag"], "Alarmknop")
-    cluster("improve", ["Te lange wachtrij", "Wachtrij loopt"], "Wachttijd")
+    # a name half typed on one board stays there, and only there, while the other board clusters
+    keep_name = console.locator("form.tw-cluster-form[data-board=keep] input[name=name]")
+    keep_name.fill("Steun")
+    improve = console.locator("form.tw-cluster-form[data-board=improve]")
+    improve.locator("label.tw-pickrow", has_text="Te lange wachtrij").locator("input").check()
+    improve.locator("label.tw-pickrow", has_text="Wachtrij loopt").locator("input").check()
+    improve.locator("input[name=name]").fill("Wachttijd")
+    improve.locator("button").click()
+    expect(screen.locator(".tw-cluster h3", has_text="Wachttijd")).to_be_visible()
+    expect(improve.locator("input[name=name]")).to_have_value("")
+    expect(keep_name).to_have_value("Steun")
     cluster("keep", ["Collega's springen", "Goede opvang"], "Steun van collega's")
     expect(console.locator("form.tw-cluster-form[data-board=keep] .tw-pickrow")).to_have_count(0)
     screenshot(console, "teamworkshop-console-2-cluster")
