@@ -178,7 +178,9 @@ def test_a_session_without_team_can_be_put_in_a_team_plan(app, trainer, trainer_
 def test_a_team_lead_withdraws_an_agreement_on_its_page_and_its_history_stays(app, world, lead_client):
     first, second, _third = world["agreements"]
     page = lead_client.get(f"/teams/{world['balie']}/agreements/{second}").get_data(as_text=True)
-    assert f'action="/teams/{world["balie"]}/agreements/{second}/withdraw"' in page
+    assert page.count(f'action="/teams/{world["balie"]}/agreements/{second}/withdraw"') == 1
+    assert re.search(r"<title>\s*Afspraak · Balie Burgerzaken", page), "the title is the page's name"
+    assert page.index('id="history-title"') < page.index('id="withdraw"')  # below the history
     response = lead_client.post(f"/teams/{world['balie']}/agreements/{second}/withdraw",
                                 data={"note": "Het nieuwe meldsysteem maakt dit overbodig"},
                                 follow_redirects=True)
