@@ -6,6 +6,8 @@ changes nothing in the database; a role that may use it is served.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
@@ -75,6 +77,16 @@ def _request(app, world, role: str, method: str, url: str, endpoint: str):
     return client.open(url, method=method, data=_form(world, endpoint) if method != "GET" else None)
 
 
+def _ids_used_twice(response) -> list[str]:
+    """An HTML page's element ids that stand more than once (a label, a link to #id and a screen
+    reader all find the first one only). ``<template>`` content is not in the page."""
+    if response.status_code != 200 or response.mimetype != "text/html":
+        return []
+    page = re.sub(r"<template\b.*?</template>", "", response.get_data(as_text=True), flags=re.S)
+    counted = Counter(re.findall(r'\sid="([^"]+)"', page))  # a <template> is not in the page
+    return sorted(i for i, n in counted.items() if n > 1)
+
+
 def refused(response, url: str) -> bool:
     """Refused: an error, or sent to sign in (or, from the phone page, to join first)."""
     if response.status_code in (401, 403, 404):
@@ -102,6 +114,7 @@ def test_each_route_serves_only_whom_it_should(world, tmp_path, monkeypatch, rou
             continue
         if role in access.allowed:
             assert not refused(response, url), f"{method} {url}: {role} was refused ({response.status_code})"
+            assert not _ids_used_twice(response), f"{method} {url} as {role}: ids used twice"
         else:
             assert access.quiet or refused(response, url), \
                 f"{method} {url}: {role} was served ({response.status_code})"
