@@ -8,6 +8,8 @@ nothing over a text limit may be stored. A work form added later is tried withou
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,8 @@ def test_every_typed_text_is_escaped_everywhere_and_limited(app, trainer, traine
     for step, view, html in walk.seen:
         raw = [payload for payload in MARKUP if payload in html]
         assert not raw, f"{scenario_id}, step {step}: not escaped in the {view}: {raw}"
+        twice = [i for i, n in Counter(re.findall(r'\sid="([^"]+)"', html)).items() if n > 1]
+        assert not twice, f"{scenario_id}, step {step}: ids used twice in the {view}: {twice}"
     assert "x" * 10_001 not in str(dump(app)), f"{scenario_id}: a huge text was stored"
     print(f"\n{scenario_id}: {walk.typed} payloads typed and shown escaped, "
           f"{walk.refused_huge} huge texts refused")
