@@ -20,7 +20,6 @@ from markupsafe import escape
 
 from ..extensions import db, socketio
 from ..i18n import _
-from ..sessions.models import Workshop
 from ..sessions.signals import workshop_changed
 from . import snapshots
 
@@ -53,17 +52,19 @@ def send_phones(reading: snapshots.Reading, participant_ids: list[int] | None = 
         emit_snapshot([participant_room(pid) for pid in ids], snapshot)
 
 
-def send_all(workshop: Workshop) -> None:
+def send_all(workshop_id: int) -> None:
     """The phones first (there are many), then the shared screen, then the console."""
-    current_app.extensions["facilitator.refresher"].covered(workshop.id)
-    reading = snapshots.read(workshop)
+    current_app.extensions["facilitator.refresher"].covered(workshop_id)
+    reading = snapshots.read_by_id(workshop_id)
+    if reading is None:  # deleted meanwhile
+        return
     send_phones(reading)
-    emit_snapshot(screen_room(workshop.id), reading.screen())
+    emit_snapshot(screen_room(workshop_id), reading.screen())
     # The console (the dearest to render) after a pause for whatever else is ready to run: when
     # many sessions change step at the same moment, every room has its step before the consoles
     # are rendered, one after the other (on gevent's loop nothing else runs meanwhile).
     socketio.sleep(0)
-    emit_snapshot(console_room(workshop.id), reading.console())
+    emit_snapshot(console_room(workshop_id), reading.console())
 
 
 @dataclass
@@ -85,8 +86,11 @@ class Asked:
 
 
 class Refresher:
-    """Refreshes a session's views at most once per ``interval`` seconds: at once after a quiet
-    spell, otherwise when the interval is over, with one reading for everything asked meanwhile.
+    """Refreshes a session's views at most once per ``interval`` seconds: one interval after the
+    first request, with one reading for everything asked meanwhile (the rhythm of the bare
+    Socket.IO server that ``bench/compare.py`` measures against). A small session answering a
+    few times a second so shares a refresh between the answers that come close together,
+    instead of rendering its screen, console and phone for every one of them.
 
     One worker thread per process does the coalesced refreshes of every session, in the order
     they fell due. With many sessions answering at once, each session waits its turn (none is
@@ -101,7 +105,6 @@ class Refresher:
         self.background = background  # False: nothing happens until ``flush`` (for profiling)
         self.asked: dict[int, Asked] = {}  # workshop id -> its next refresh
         self.due: list[tuple[float, int, int]] = []  # heap of (when, ticket, workshop id)
-        self.last: dict[int, float] = {}  # workshop id -> when its last refresh began
         self.tickets = itertools.count()
         self.wake = threading.Condition()
         self.worker = None
@@ -116,8 +119,7 @@ class Refresher:
         with self.wake:
             if (asked := self.asked.get(workshop_id)) is None:
                 asked = self.asked[workshop_id] = Asked(next(self.tickets))
-                when = max(time.monotonic(), self.last.get(workshop_id, -self.interval)
-                           + self.interval)
+                when = time.monotonic() + self.interval
                 heapq.heappush(self.due, (when, asked.ticket, workshop_id))
                 if self.worker is None and self.background:
                     self.worker = socketio.start_background_task(self._work)
@@ -147,9 +149,6 @@ class Refresher:
         if not self.due or self.due[0][0] > now:
             return None
         _when, _ticket, workshop_id = heapq.heappop(self.due)
-        self.last[workshop_id] = min(now, time.monotonic())
-        if len(self.last) > 1000:  # forget the sessions that have been quiet a while
-            self.last = {w: t for w, t in self.last.items() if now - t < self.interval}
         return workshop_id, self.asked.pop(workshop_id)
 
     def _stale(self, entry: tuple[float, int, int]) -> bool:
@@ -216,12 +215,10 @@ def on_change(sender: Flask, workshop_id: int, scope: str, participant_id: int |
     elif scope == "removed" and participant_id is not None:
         tell_removed(participant_id)
         refresher.request(workshop_id, console=True)
-    elif (workshop := db.session.get(Workshop, workshop_id)) is None:
-        return
     elif scope == "all":
-        send_all(workshop)
-    elif scope == "console":
-        emit_snapshot(console_room(workshop.id), snapshots.read(workshop).console())
+        send_all(workshop_id)
+    elif scope == "console" and (reading := snapshots.read_by_id(workshop_id)) is not None:
+        emit_snapshot(console_room(workshop_id), reading.console())
 
 
 def init_app(app: Flask) -> None:

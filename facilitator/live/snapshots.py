@@ -41,10 +41,11 @@ PEOPLE_LISTED = 60
 enough_for_screen = lifecycle.enough  # the minimum group rule, for the session report
 
 def read(workshop: Workshop) -> Reading:
-    """Read the session now, for the snapshots of one moment."""
-    rendered = time.time()  # before anything is read: see ``Reading.meta``
-    db.session.refresh(workshop)
-    return _read_on(workshop, rendered)
+    """Read the session now, for the snapshots of one moment (``workshop`` is read afresh)."""
+    reading = read_by_id(workshop.id)
+    if reading is None:  # deleted meanwhile: as refreshing a deleted row does
+        raise LookupError(f"workshop {workshop.id} no longer exists")
+    return reading
 
 
 def read_by_id(workshop_id: int) -> Reading | None:
@@ -90,10 +91,10 @@ class Reading:
     view: StepView | None
 
     @cached_property
-    def steps(self) -> list[tuple[Activity, StepState]]:
-        """Every step with its activity, for the console's outline (a refresh for answers, which
-        sends no outline, does not read them)."""
-        return stepviews.flat_steps(self.workshop)
+    def steps(self) -> list[stepviews.OutlineRow]:
+        """Every step with its activity, as plain rows for the console's outline (a refresh for
+        answers, which sends no outline, does not read them)."""
+        return stepviews.outline_rows(self.workshop)
 
     @cached_property
     def people(self) -> list:
@@ -232,9 +233,9 @@ class Reading:
 
     def _outline(self) -> list[dict]:
         outline = []
-        for index, (activity, row) in enumerate(self.steps):
-            step = stepviews.step_of(activity, row)
-            outline.append({"position": index, "activity": activity.title,
+        for index, row in enumerate(self.steps):
+            step = stepviews.step_in_outline(self.workshop, row)
+            outline.append({"position": index, "activity": row.activity,
                             "title": plain(step.title),
                             "status": row.status, "revealed": row.revealed,
                             "set_aside": row.set_aside})

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import force_locale
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import Text, bindparam, case, cast, func, select
 
 from ..contract import lifecycle
 from ..contract.plugins import work_form
@@ -98,6 +98,11 @@ def _statement(name: str, only: bool = False):
             .where(Participant.workshop_id == WORKSHOP)
     if name == "outline":
         return select(Activity.id, StepState.id) \
+            .join(StepState, StepState.activity_id == Activity.id) \
+            .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
+    if name == "outline_rows":
+        return select(Activity.id, Activity.title, Activity.type, cast(Activity.config, Text),
+                      StepState.key, StepState.status, StepState.revealed, StepState.set_aside) \
             .join(StepState, StepState.activity_id == Activity.id) \
             .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
     if name == "entries":
@@ -257,6 +262,32 @@ def outline(workshop_id: int) -> list[tuple[int, int]]:
     """(activity id, step id) of every step of the session, in order: plain rows."""
     return [(activity_id, step_id) for activity_id, step_id in _rows(
         _statement("outline"), {"workshop": workshop_id})]
+
+
+class OutlineRow(NamedTuple):
+    activity_id: int
+    activity: str  # the activity's title
+    kind: str
+    config: str  # as stored: the key of its plan
+    key: str
+    status: str
+    revealed: bool
+    set_aside: bool
+
+
+def outline_rows(workshop: Workshop) -> list[OutlineRow]:
+    """Every step of the session with what the console's outline shows of it, as plain rows in
+    one query: no activity's state or step's data is read and decoded for it."""
+    return [OutlineRow(*row) for row in _rows(_statement("outline_rows"), {"workshop": workshop.id})]
+
+
+def step_in_outline(workshop: Workshop, row: OutlineRow) -> Step:
+    """``step_of`` for a row of ``outline_rows``."""
+    language = workshop.language or current_app.config["BABEL_DEFAULT_LOCALE"]
+    for step in _plan(row.activity_id, row.kind, (row.config,), language):
+        if step.key == row.key:
+            return step
+    raise LookupError(f"activity {row.activity_id} has no step {row.key!r}")
 
 
 def flat_steps(workshop: Workshop) -> list[tuple[Activity, StepState]]:

@@ -97,9 +97,11 @@ def by_code(code: str) -> Workshop | None:
 
 # -- moving through the steps ---------------------------------------------------------------
 
-def _arrive(workshop: Workshop, position: int) -> list[tuple[str, dict]]:
-    """Move the group to ``position``; return the events to announce once committed."""
-    steps = stepviews.flat_steps(workshop)
+def _arrive(workshop: Workshop, position: int,
+            steps: list[tuple[Activity, StepState]] | None = None) -> list[tuple[str, dict]]:
+    """Move the group to ``position``; return the events to announce once committed. ``steps``:
+    the session's ``flat_steps``, if the caller has read them."""
+    steps = stepviews.flat_steps(workshop) if steps is None else steps
     if not steps:
         raise ActionRejected(_("This session has no steps."))
     position = max(0, min(position, len(steps) - 1))
@@ -131,7 +133,8 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
     """Carry out a trainer's action on the workshop; raise ActionRejected when it does not fit."""
     data = data if isinstance(data, dict) else {}
     events: list[tuple[str, dict]] = []
-    with lock(workshop.id):
+    workshop_id = workshop.id  # the commit expires the workshop: no reading it again for this
+    with lock(workshop_id):
         db.session.refresh(workshop)
         if workshop.status == "ended" and action != "reopen":
             raise ActionRejected(_("This session has ended."))
@@ -142,12 +145,13 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
         elif action in ("next", "previous", "goto"):
             if workshop.status != "running":
                 raise ActionRejected(_("Start the session first."))
-            _still_at(workshop, data)
+            steps = stepviews.flat_steps(workshop)
+            _still_at(workshop, data, steps)
             if action == "goto":
                 target = _int(data.get("position"))
             else:
                 target = workshop.position + (1 if action == "next" else -1)
-            events += _arrive(workshop, target)
+            events += _arrive(workshop, target, steps)
         elif action == "end":
             if (here := stepviews.current_any(workshop)) and here[1].status == "open":
                 here[1].status = "closed"
@@ -163,9 +167,9 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
             _step_action(workshop, action, data)
         db.session.commit()
     for event, detail in events:  # only now: what a plugin hears about has happened
-        track(event, workshop.id, detail)
-    track(action, workshop.id, {})
-    workshop_changed.send(current_app._get_current_object(), workshop_id=workshop.id,
+        track(event, workshop_id, detail)
+    track(action, workshop_id, {})
+    workshop_changed.send(current_app._get_current_object(), workshop_id=workshop_id,
                           scope="all")
 
 
@@ -176,9 +180,13 @@ def _int(value) -> int:
         raise ActionRejected(_("That step does not exist.")) from None
 
 
-def _still_at(workshop: Workshop, data: dict) -> None:
+def _still_at(workshop: Workshop, data: dict,
+              steps: list[tuple[Activity, StepState]] | None = None) -> None:
     """Refuse what a console sent for a step the group has left (another window moved on)."""
-    here = stepviews.current(workshop)
+    if steps is not None and workshop.status == "running":
+        here = stepviews.at_position(workshop, steps)
+    else:
+        here = stepviews.current(workshop)
     if here is not None and data.get("step") not in (None, here[1].key):
         raise ActionRejected(_("The session has moved on; this was for another step."))
 
