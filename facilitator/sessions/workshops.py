@@ -24,6 +24,7 @@ from ..contract.workform import (
     ConfigInvalid,
     InputRejected,
     NewAgreement,
+    WorkForm,
 )
 from ..extensions import db
 from ..i18n import _
@@ -116,15 +117,26 @@ def _arrive(workshop: Workshop, position: int,
     if row.status == "pending":
         row.status = "open"
     if not activity.state.get("_arrived"):
-        view = stepviews.build(workshop, activity, row)
-        changes = lifecycle.arrive(work_form(activity.type), view)
-        changes.state["_arrived"] = True
-        store_view_changes(workshop, activity, row, changes)
+        form = work_form(activity.type)
+        if _looks(form, "arrive"):
+            changes = lifecycle.arrive(form, stepviews.build(workshop, activity, row))
+            changes.state["_arrived"] = True
+            store_view_changes(workshop, activity, row, changes)
+        else:  # nothing to set up: only the host's mark
+            activity.state = {**activity.state, "_arrived": True}
     return [("step_opened", {"activity": activity.id, "step": row.key})]
+
+
+def _looks(form, moment: str) -> bool:
+    """Whether the work form does something at this moment of its life (``arrive``, ``leave``):
+    if it keeps the contract's empty method, the step need not be read for it."""
+    return getattr(type(form), moment) is not getattr(WorkForm, moment)
 
 
 def _leave(workshop: Workshop, activity: Activity, row: StepState) -> None:
     """Let the work form carry what the step gathered into the activity's state."""
+    if not _looks(work_form(activity.type), "leave"):
+        return
     view = stepviews.build(workshop, activity, row)
     store_view_changes(workshop, activity, row, lifecycle.leave(work_form(activity.type), view))
 
