@@ -1,7 +1,8 @@
 """Where facilitator's own time goes, without sockets: --sessions sessions of N phones, a step
 change to all of them, then every phone answers (in turns of --together answers, with a coalesced refresh of
-the screen, console and answering phones every --refresh answers). Prints CPU milliseconds per
-step change and per answer, and the functions that took the most (cProfile).
+the screen, console and answering phones every --refresh answers), then "next" in every session.
+Prints CPU milliseconds per step change (the first, and the next after the answers) and per
+answer, and the functions that took the most (cProfile).
 
     .venv/bin/python bench/profile_work.py --phones 1000
     .venv/bin/python bench/profile_work.py --phones 20 --sessions 50 --together 1 --refresh 1
@@ -92,9 +93,18 @@ def main() -> None:
         profile.disable()
         answering = (time.process_time() - started) / len(sessions)
 
+        started = time.process_time()
+        profile.enable()
+        for workshop_id, _people in sessions:  # on to the next step, everyone having answered
+            workshops.control(db.session.get(Workshop, workshop_id), "next", {})
+            db.session.remove()
+        profile.disable()
+        moving_on = (time.process_time() - started) / len(sessions)
+
     print(f"{args.sessions} x {args.phones} phones: step change {step_change * 1000:.0f} ms CPU; "
           f"{answering / args.phones * 1000:.2f} ms CPU per answer "
-          f"(turns of {args.together}, a refresh every {args.refresh} answers)\n")
+          f"(turns of {args.together}, a refresh every {args.refresh} answers); "
+          f"the next step change {moving_on * 1000:.1f} ms CPU\n")
     if args.plain:
         return
     pstats.Stats(profile).sort_stats("cumulative").print_stats(r"facilitator|templates", args.top)

@@ -13,7 +13,7 @@ from . import database, i18n, shipped
 from .contract import plugins
 from .extensions import csrf, limiter, login_manager, socketio
 from .live import handlers as live  # declares the Socket.IO handlers before any app binds them
-from .web import compression, errors, fingerprints, security
+from .web import compression, cookie_sessions, errors, fingerprints, security
 
 HERE = Path(__file__).parent
 
@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
 
+    app.session_interface = cookie_sessions.RememberedCookieSessions()
     host = plugins.init_app(app, app.config["EXTRA_PLUGINS"])
     host_templates = shipped.folder("templates")
     app.jinja_loader = ChoiceLoader(
