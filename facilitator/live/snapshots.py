@@ -55,21 +55,10 @@ def read_by_id(workshop_id: int) -> Reading | None:
     if found is None:
         return None
     workshop, here = found
-    return _read_on(workshop, rendered, here if workshop.status != "waiting" else None)
-
-
-def _read_on(workshop: Workshop, rendered: float, here=False) -> Reading:
-    """``here``: the current (activity, step row) if the caller has read it."""
-    shape = stepviews.outline(workshop.id)
-    if here is False and (workshop.status == "waiting" or not shape):
-        here = None
-    elif here is False:
-        activity_id, step_id = shape[min(workshop.position, len(shape) - 1)]
-        here = (db.session.get(Activity, activity_id, populate_existing=True),
-                db.session.get(StepState, step_id, populate_existing=True))
-    reading = Reading(workshop, rendered, shape, here, None)
-    if here:
-        reading.view = stepviews.build(workshop, *here,
+    reading = Reading(workshop, rendered, stepviews.outline(workshop.id),
+                      here if workshop.status != "waiting" else None, None)
+    if reading.here:
+        reading.view = stepviews.build(workshop, *reading.here,
                                        people_rows=stepviews.OnFirstUse(lambda: reading.people))
     return reading
 

@@ -27,9 +27,7 @@ def plan(activity: Activity) -> list[Step]:
     """The activity's steps, as its work form plans them from the (never changing) config, in the
     session's language (titles as plain text); kept on the activity for as long as it is loaded,
     and per language for the process."""
-    workshop = activity.workshop
-    language = (workshop.language if workshop is not None else None) or \
-        current_app.config["BABEL_DEFAULT_LOCALE"]
+    language = _language(activity.workshop)
     planned = getattr(activity, "_planned", None)
     if planned is None or planned[0] != language:
         planned = activity._planned = (language, _plan(activity.id, activity.type,
@@ -56,11 +54,21 @@ def _thawed(frozen):
     return json.loads(frozen[0])
 
 
-def step_of(activity: Activity, row: StepState) -> Step:
-    for step in plan(activity):
-        if step.key == row.key:
+def _language(workshop: Workshop | None) -> str:
+    """The session's language, in which its steps are planned."""
+    return (workshop.language if workshop is not None else None) or \
+        current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _step_keyed(steps: list[Step], activity_id: int, key: str) -> Step:
+    for step in steps:
+        if step.key == key:
             return step
-    raise LookupError(f"activity {activity.id} has no step {row.key!r}")
+    raise LookupError(f"activity {activity_id} has no step {key!r}")
+
+
+def step_of(activity: Activity, row: StepState) -> Step:
+    return _step_keyed(plan(activity), activity.id, row.key)
 
 
 def author_key(step_row_id: int, participant_id: int, visibility: str) -> str:
@@ -283,11 +291,8 @@ def outline_rows(workshop: Workshop) -> list[OutlineRow]:
 
 def step_in_outline(workshop: Workshop, row: OutlineRow) -> Step:
     """``step_of`` for a row of ``outline_rows``."""
-    language = workshop.language or current_app.config["BABEL_DEFAULT_LOCALE"]
-    for step in _plan(row.activity_id, row.kind, (row.config,), language):
-        if step.key == row.key:
-            return step
-    raise LookupError(f"activity {row.activity_id} has no step {row.key!r}")
+    steps = _plan(row.activity_id, row.kind, (row.config,), _language(workshop))
+    return _step_keyed(steps, row.activity_id, row.key)
 
 
 def flat_steps(workshop: Workshop) -> list[tuple[Activity, StepState]]:

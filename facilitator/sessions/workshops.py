@@ -135,10 +135,10 @@ def _looks(form, moment: str) -> bool:
 
 def _leave(workshop: Workshop, activity: Activity, row: StepState) -> None:
     """Let the work form carry what the step gathered into the activity's state."""
-    if not _looks(work_form(activity.type), "leave"):
+    if not _looks(form := work_form(activity.type), "leave"):
         return
     view = stepviews.build(workshop, activity, row)
-    store_view_changes(workshop, activity, row, lifecycle.leave(work_form(activity.type), view))
+    store_view_changes(workshop, activity, row, lifecycle.leave(form, view))
 
 
 def control(workshop: Workshop, action: str, data: dict) -> None:
