@@ -112,6 +112,9 @@ def measure_facilitator(args, folder: Path, run_id: str) -> Report:
     subprocess.run([*command, "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([*command, "user", "add", TRAINER, "--role", "trainer", "--password-stdin"],
                    env=env, input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    if getattr(args, "held", 0):  # the sessions of a server in use for a while (held_sessions.py)
+        subprocess.run([sys.executable, str(HERE / "held_sessions.py"), str(args.held),
+                        "--trainer", TRAINER], env=env, check=True, capture_output=True)
     serve = [*command, "serve", "--host", "127.0.0.1"]
     if getattr(args, "profile", None):  # the first process under cProfile (bench/profiled_serve.py)
         serve = [sys.executable, "-m", "gevent.monkey", str(HERE / "profiled_serve.py"),
@@ -221,6 +224,7 @@ def summary(results: list[dict]) -> str:
             a, b = ours[name]["p95"], bare[name]["p95"]
             name = result["case"] + (f", {result['processes']} processes"
                                      if result.get("processes", 1) > 1 else "") + \
+                (f", {result['held']} held" if result.get("held") else "") + \
                 (f" (load {result['load_before']:.1f})" if "load_before" in result else "")
             cells = [name if first else "", str(result["run"]) if first else "", label,
                      "-" if a is None else f"{a:.0f} ms", "-" if b is None else f"{b:.0f} ms",
@@ -261,6 +265,9 @@ def main() -> None:
     parser.add_argument("--processes", type=int, choices=(1, 2, 3, 4), default=1,
                         help="server processes (2 or more: Redis and PostgreSQL; the trainer on the "
                              "first, the phones spread over the others)")
+    parser.add_argument("--held", type=int, default=0, metavar="N",
+                        help="facilitator's database holds N ended sessions of 20 people from "
+                             "earlier trainings before the run (held_sessions.py)")
     parser.add_argument("--json", type=Path, help="also write the reports to this file")
     parser.add_argument("--summarise", type=Path, nargs="+", metavar="JSON",
                         help="only print the table of runs written earlier with --json")
@@ -307,12 +314,13 @@ def measure(args, name: str, number: int, phones: int, sessions: int, think: flo
     mode = "threading" if args.threading else "gevent"
     print(f"== {name}, run {number}: {sessions} session(s) of {phones} phones, {args.processes} "
           f"process(es), {mode}, {args.rounds} step changes, answers within {think:g} s"
-          f"{', a CPU hog on one core' if hog else ''}; load {load:.2f} before, "
+          f"{', a CPU hog on one core' if hog else ''}"
+          f"{f', {args.held} sessions held before' if args.held else ''}; load {load:.2f} before, "
           f"{os.getloadavg()[0]:.2f} after")
     print("\nfacilitator\n" + ours.text() + "\n\nbare python-socketio\n" + bare.text() + "\n")
     print(comparison(ours, bare), flush=True)
     return {"case": name, "run": number, "phones": phones, "sessions": sessions, "think": think,
-            "hog": hog, "load_before": load, "processes": args.processes,
+            "hog": hog, "load_before": load, "processes": args.processes, "held": args.held,
             "facilitator": ours.as_dict(), "bare": bare.as_dict()}
 
 

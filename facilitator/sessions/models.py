@@ -54,6 +54,7 @@ class Team(db.Model):
 
 class Workshop(db.Model):
     __tablename__ = "workshops"
+    __table_args__ = (Index("ix_workshops_trainer", "trainer_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(12), unique=True)
@@ -84,6 +85,8 @@ class Activity(db.Model):
     """One work form in a workshop, with its validated configuration and its own state."""
 
     __tablename__ = "activities"
+    # every answer reads its session's steps in order: by index, however many sessions are held
+    __table_args__ = (Index("ix_activities_workshop", "workshop_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"))
@@ -121,6 +124,7 @@ class StepState(db.Model):
 
 class Participant(db.Model):
     __tablename__ = "participants"
+    __table_args__ = (Index("ix_participants_workshop", "workshop_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"))
@@ -148,6 +152,7 @@ class Entry(db.Model):
     __table_args__ = (
         UniqueConstraint("step_id", "author", "slot"),
         Index("ix_entries_step", "step_id"),
+        Index("ix_entries_participant", "participant_id"),  # SET NULL when someone is removed
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,6 +172,7 @@ class Agreement(db.Model):
     """Something the group agreed to do: it lands in the team plan."""
 
     __tablename__ = "agreements"
+    __table_args__ = (Index("ix_agreements_workshop", "workshop_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
