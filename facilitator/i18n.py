@@ -20,10 +20,13 @@ Which language is in force is the caller's business: live snapshots, ``results()
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
+from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from flask import Flask, current_app, g, request
-from flask_babel import Domain, get_locale
+from flask_babel import Domain, force_locale, get_locale
 from flask_babel.speaklater import LazyString
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -187,6 +190,22 @@ def init_app(app: Flask, host_templates: Path, plugins) -> None:
         return response
 
 
+@lru_cache(maxsize=32)
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+def speaking(code: str):
+    """``flask_babel.force_locale(code)`` for the many switches of one live refresh (the
+    session's language around each view, a phone's own inside it): nothing to do when ``code`` is
+    in force already, and the locale is parsed once per process instead of at every switch
+    (Babel looks on disk whether it exists)."""
+    current = get_locale()
+    if current is not None and str(current) == code:
+        return nullcontext()
+    return force_locale(_locale(code))
+
+
 def template_translators() -> dict:
     """``gettext``, ``ngettext``, ``pgettext`` and ``npgettext`` for one rendering, bound to the
     language in force now: passed to ``render_template``, they stand in for the app's, which look
@@ -225,7 +244,9 @@ def template_translators() -> dict:
         variables.setdefault("num", num)
         return finish(context, catalog(context).unpgettext(ctx, singular, plural, num), variables)
 
-    return {"gettext": template_gettext, "ngettext": template_ngettext,
+    # ``_`` too: Jinja's own ``_`` looks ``gettext`` up in the context and calls it, a second
+    # call for every message
+    return {"gettext": template_gettext, "_": template_gettext, "ngettext": template_ngettext,
             "pgettext": template_pgettext, "npgettext": template_npgettext}
 
 

@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
 
-from flask import current_app, render_template
-from flask_babel import force_locale
+from flask import current_app
 from sqlalchemy import select
 
 from ..contract import lifecycle
@@ -26,9 +25,10 @@ from ..contract.plugins import work_form
 from ..contract.workform import TRAINER_ONLY, StepView
 from ..contract.workform import Participant as ParticipantData
 from ..extensions import db
-from ..i18n import _, plain, template_translators
+from ..i18n import _, plain, speaking, template_translators
 from ..sessions import countdown, stepviews
 from ..sessions.models import Activity, Agreement, Participant, StepState, Workshop
+from ..web.templating import labels
 
 log = logging.getLogger("facilitator.snapshots")
 FAILED = "live/step_failed.html"  # in place of a work form's template that failed
@@ -201,8 +201,7 @@ class Reading:
         with self._language():
             context = self._console_context(whole=False)
             try:
-                parts = {name: render_template(f"live/console_{name}.html", **context,
-                                               **template_translators()).strip()
+                parts = {name: live_template(f"live/console_{name}.html", context).strip()
                          for name in ("current", "live")}
             except Exception:  # a work form's template that fails: the whole console deals with it
                 log.exception("the console's parts failed; sending the whole console")
@@ -343,13 +342,13 @@ class Reading:
         (``Participant.language``) changes its interface: what the trainer wrote stays as written."""
         if chosen not in current_app.config["LANGUAGES"]:
             chosen = None
-        return force_locale(chosen or self.workshop.language
-                            or current_app.config["BABEL_DEFAULT_LOCALE"])
+        return speaking(chosen or self.workshop.language
+                        or current_app.config["BABEL_DEFAULT_LOCALE"])
 
     def _render(self, template: str, context: dict, language: str | None = None) -> dict:
         with self._language(language):
             try:
-                html = render_template(template, **context, **template_translators())
+                html = live_template(template, context)
             except Exception:  # a work form's template that fails spoils only its own part
                 if "form" not in context or context.get("template") == FAILED:
                     raise
@@ -357,6 +356,15 @@ class Reading:
                               self.form.name, context.get("template"))
                 return self._render(template, {**context, "template": FAILED}, language)
         return {"html": html, "meta": context["meta"]}
+
+
+def live_template(name: str, context: dict) -> str:
+    """A live view's template, rendered with what live views use: their context, the labels and
+    the translators. Not through Flask's ``render_template``, which would also run every context
+    processor of the app (the signed-in user, the CSRF token, the plugins' assets) for each view of
+    each refresh, though no live view shows them; Flask's globals (``url_for``, ``config``) stay."""
+    return current_app.jinja_env.get_template(name).render(
+        {**labels(), **context, **template_translators()})
 
 
 def patched(html: str, parts: dict[str, str]) -> str | None:

@@ -7,6 +7,7 @@ import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from flask import current_app
@@ -119,18 +120,52 @@ def _statement(name: str, only: bool = False):
         if only:
             query = query.where(Entry.author.in_(ONLY))
         return query.order_by(Entry.id)
-    if name == "workshop_and_step":
+    if name in ("workshop_and_step", "workshop_and_last_step"):
+        in_order = select(*_LOADED.columns) \
+            .join(Activity, Activity.workshop_id == Workshop.id) \
+            .join(StepState, StepState.activity_id == Activity.id) \
+            .where(Workshop.id == WORKSHOP)
+        if name == "workshop_and_last_step":
+            return in_order.order_by(Activity.position.desc(), StepState.position.desc()).limit(1)
         # no such workshop (deleted meanwhile): OFFSET 0 rather than OFFSET NULL, which SQLite
         # refuses; the join then finds nothing either
         position = func.coalesce(
             select(Workshop.position).where(Workshop.id == WORKSHOP).scalar_subquery(), 0)
-        return select(Workshop, Activity, StepState) \
-            .join(Activity, Activity.workshop_id == Workshop.id) \
-            .join(StepState, StepState.activity_id == Activity.id) \
-            .where(Workshop.id == WORKSHOP) \
-            .order_by(Activity.position, StepState.position).offset(position).limit(1) \
-            .execution_options(populate_existing=True)
+        return in_order.order_by(Activity.position, StepState.position).offset(position).limit(1)
+    if name == "workshop":
+        return select(*Workshop.__table__.columns).where(Workshop.id == WORKSHOP)
     raise LookupError(name)
+
+
+class Loaded(SimpleNamespace):
+    """A workshop, activity or step row read past the ORM, for reading only: its columns as
+    attributes (and an activity's ``workshop``), as the mapped object has them. Loading the three
+    as mapped objects costs about as much again as the query, and every answer and every refresh
+    reads them."""
+
+
+class _Columns(NamedTuple):
+    """The columns of the workshop, its activity and its step in one row, and where each starts."""
+
+    columns: list
+    names: tuple[tuple[str, ...], ...]
+    starts: tuple[int, ...]
+
+    def split(self, row) -> tuple[Loaded, ...]:
+        return tuple(Loaded(**dict(zip(names, row[start:start + len(names)], strict=True)))
+                     for names, start in zip(self.names, self.starts, strict=True))
+
+
+def _loaded_columns(*models) -> _Columns:
+    tables = [model.__table__ for model in models]
+    names = tuple(tuple(column.key for column in table.columns) for table in tables)
+    starts = tuple(sum(len(n) for n in names[:index]) for index in range(len(names)))
+    columns = [column.label(f"{table.name}_{column.key}")
+               for table in tables for column in table.columns]
+    return _Columns(columns, names, starts)
+
+
+_LOADED = _loaded_columns(Workshop, Activity, StepState)
 
 
 def people(workshop_id: int, only: set[int] | None = None):
@@ -324,13 +359,18 @@ def current_any(workshop: Workshop) -> tuple[Activity, StepState] | None:
 
 
 def workshop_and_step(workshop_id: int):
-    """(workshop, (activity, step row) or None) read afresh, in one round trip when the
-    workshop is at a step; None if the workshop no longer exists. For every answer."""
-    found = db.session.execute(_statement("workshop_and_step"), {"workshop": workshop_id}).first()
-    if found is not None:
-        return found[0], (found[1], found[2])
-    workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
-    return (workshop, current_any(workshop)) if workshop is not None else None
+    """(workshop, (activity, step row) or None) read afresh as ``Loaded`` rows, in one round trip
+    when the workshop is at a step (past the last step: the last); None if the workshop no longer
+    exists. For every answer and every refresh."""
+    params = {"workshop": workshop_id}
+    found = _rows(_statement("workshop_and_step"), params) or \
+        _rows(_statement("workshop_and_last_step"), params)
+    if found:
+        workshop, activity, row = _LOADED.split(found[0])
+        activity.workshop = workshop
+        return workshop, (activity, row)
+    alone = _rows(_statement("workshop"), params)  # a workshop without steps
+    return (Loaded(**alone[0]._mapping), None) if alone else None
 
 
 def at_position(workshop: Workshop, steps: list[tuple[Activity, StepState]]):

@@ -24,6 +24,12 @@ AGREEMENT_KINDS = {
 }
 
 
+def labels() -> dict:
+    """The labels every template may show (lazy: they read in the language in force)."""
+    return {"visibility_labels": VISIBILITY_LABELS, "visibility_short": VISIBILITY_SHORT,
+            "step_status": STEP_STATUS, "agreement_kinds": AGREEMENT_KINDS}
+
+
 def init_app(app: Flask) -> None:
     import segno
 
@@ -44,9 +50,7 @@ def init_app(app: Flask) -> None:
             return [fingerprinted(app, url) for _plugin, urls in found for url in (urls or [])]
 
         return {
-            "visibility_labels": VISIBILITY_LABELS, "visibility_short": VISIBILITY_SHORT,
-            "step_status": STEP_STATUS, "agreement_kinds": AGREEMENT_KINDS,
-            "plugin_assets": plugin_assets,
+            **labels(), "plugin_assets": plugin_assets,
             "locale": str(get_locale() or "nl"),
         }
 

@@ -1,0 +1,108 @@
+"""An answer's work does not grow with the sessions stored before it.
+
+A server that has run a year of trainings holds thousands of sessions, their steps, people and
+answers. What a live session does on every answer, refresh and step change reads its own rows
+only: each of those statements finds them through an index, never by scanning a whole table.
+SQLite's query plan says which it does (``EXPLAIN QUERY PLAN``: "SCAN table" reads every row,
+"SEARCH table USING INDEX" only the ones it needs).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import event
+
+from facilitator.contract.plugins import plugin_host
+from facilitator.extensions import db
+from facilitator.live import answers, snapshots
+from facilitator.sessions import scenarios, workshops
+from facilitator.sessions.models import Participant, User, Workshop
+
+#: The tables that grow with every session held.
+GROWING = {"workshops", "activities", "steps", "participants", "entries", "agreements"}
+
+
+def _session(trainer: User, people: int) -> tuple[int, list[int]]:
+    made = workshops.create(scenarios.builtin(plugin_host())["stellingen-veilig-werken"], trainer,
+                            team_name="Wijkteam Noord")
+    joined = [Participant(workshop_id=made.id, token_hash=f"{made.id}-{n}", connections=1)
+              for n in range(people)]
+    db.session.add_all(joined)
+    db.session.commit()
+    return made.id, [person.id for person in joined]
+
+
+@pytest.fixture
+def statements(app):
+    """Every statement run while the block is on, with its parameters."""
+    seen: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):
+        seen.append((statement, parameters))
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", record)
+        yield seen
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def _scans(statement: str, parameters) -> list[str]:
+    """The growing tables this statement reads from end to end."""
+    plan = db.session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement,
+                                                   parameters).all()
+    return [detail for *_ids, detail in plan
+            if (found := re.match(r"SCAN (\w+)", detail)) and found.group(1) in GROWING]
+
+
+def test_answers_refreshes_and_step_changes_read_their_own_session_by_index(app, trainer,
+                                                                            statements):
+    with app.test_request_context("/"):
+        user = db.session.get(User, trainer)
+        for _earlier in range(3):  # sessions held before this one
+            _session(user, 5)
+        workshop_id, people = _session(user, 20)
+        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        db.session.remove()
+        statements.clear()
+
+        turn = [answers.Answer(person, "s1", {"choice": "agree"}, f"c{person}", False)
+                for person in people[:5]]
+        answers.take_together(workshop_id, turn)  # the answers, one turn
+        assert [answer.failure for answer in turn] == [None] * 5
+        db.session.remove()
+        reading = snapshots.read_by_id(workshop_id)  # a refresh: every view
+        reading.screen(), reading.console(), reading.console_patch(), list(reading.phones())
+        db.session.remove()
+        workshops.control(db.session.get(Workshop, workshop_id), "next", {})  # a step change
+        db.session.remove()
+
+        run = [(statement, parameters) for statement, parameters in statements
+               if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE"))]
+        assert len(run) > 10
+        scanning = {statement: scans for statement, parameters in run
+                    if (scans := _scans(statement, parameters))}
+        assert not scanning, "read whole tables: " + "\n\n".join(
+            f"{scans}: {statement}" for statement, scans in scanning.items())
+
+
+def test_a_refresh_switches_language_without_parsing_a_locale_each_time(app, trainer,
+                                                                         monkeypatch):
+    """Every view of a refresh runs in the session's language, nested a few times over (the
+    view, its results, each phone); Babel's ``Locale.parse`` looks on disk each time it runs."""
+    from babel import Locale
+
+    parsed = []
+    real = Locale.parse.__func__
+    monkeypatch.setattr(Locale, "parse", classmethod(
+        lambda cls, *args, **kwargs: parsed.append(args[0]) or real(cls, *args, **kwargs)))
+    with app.test_request_context("/"):
+        workshop_id, people = _session(db.session.get(User, trainer), 4)
+        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        for _refresh in range(2):
+            parsed.clear()
+            reading = snapshots.read_by_id(workshop_id)
+            reading.screen(), reading.console_patch(), list(reading.phones())
+            db.session.remove()
+        assert parsed == [], "a locale was parsed again in a refresh"
