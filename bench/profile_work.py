@@ -8,6 +8,7 @@ answer, and the functions that took the most (cProfile).
     .venv/bin/python bench/profile_work.py --phones 20 --sessions 50 --together 1 --refresh 1
     .venv/bin/python bench/profile_work.py --phones 1000 --burst        # the room votes at once
     .venv/bin/python bench/profile_work.py --phones 1000 --burst --plain   # without the profiler
+    .venv/bin/python bench/profile_work.py --phones 20 --sessions 50 --plain --held 500
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def main() -> None:
                         help="a room voting at once: turns of 100 answers, a refresh every 250 "
                              "(about what the answer desk and the refresher do with 1,000 phones "
                              "answering within 1 s)")
+    parser.add_argument("--held", type=int, default=0, metavar="N",
+                        help="the database holds N ended sessions of 20 people from earlier "
+                             "trainings (held_sessions.py)")
     parser.add_argument("--stats", help="also write the profile to this file (bench/profile_table.py)")
     parser.add_argument("--plain", action="store_true",
                         help="CPU times without the profiler (which about doubles them)")
@@ -57,6 +61,10 @@ def main() -> None:
         app, 0.25, background=False)  # refreshes only when flushed below
     with app.test_request_context():
         trainer = add_user("profile@example.nl", "profile password 1", "trainer")
+        if args.held:
+            from held_sessions import hold  # beside this script
+
+            hold(args.held, 20, trainer)
         sessions = []
         for _session in range(args.sessions):
             workshop = workshops.create(
@@ -101,7 +109,8 @@ def main() -> None:
         profile.disable()
         moving_on = (time.process_time() - started) / len(sessions)
 
-    print(f"{args.sessions} x {args.phones} phones: step change {step_change * 1000:.0f} ms CPU; "
+    held = f" among {args.held} sessions held" if args.held else ""
+    print(f"{args.sessions} x {args.phones} phones{held}: step change {step_change * 1000:.0f} ms CPU; "
           f"{answering / args.phones * 1000:.2f} ms CPU per answer "
           f"(turns of {args.together}, a refresh every {args.refresh} answers); "
           f"the next step change {moving_on * 1000:.1f} ms CPU\n")

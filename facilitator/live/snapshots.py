@@ -27,7 +27,7 @@ from ..contract.workform import Participant as ParticipantData
 from ..extensions import db
 from ..i18n import _, plain, speaking, template_translators
 from ..sessions import countdown, stepviews
-from ..sessions.models import Activity, Agreement, Participant, StepState, Workshop
+from ..sessions.models import Agreement, Participant, Workshop
 from ..web.templating import labels
 
 log = logging.getLogger("facilitator.snapshots")
@@ -67,16 +67,17 @@ def read_by_id(workshop_id: int) -> Reading | None:
 class Reading:
     """The session as read at one moment (``rendered``), and the snapshots rendered from it.
 
-    ``here`` is the current activity and step row, and ``view`` the step as its work form sees
-    it, once the session has started. The people (plain rows, see ``stepviews.people``) are read
+    ``workshop`` and ``here`` (the current activity and step row) are ``stepviews.Loaded`` rows,
+    read past the ORM and only read; ``view`` is the step as its work form sees it, once the
+    session has started. The people (plain rows, see ``stepviews.people``) are read
     only when something needs them one by one: the console's list, a step change to every phone,
     a work form that looks at them; a refresh for a few answers only counts them.
     """
 
-    workshop: Workshop
+    workshop: stepviews.Loaded
     rendered: float
     shape: list[tuple[int, int]]  # (activity id, step id) of every step, in order
-    here: tuple[Activity, StepState] | None
+    here: tuple[stepviews.Loaded, stepviews.Loaded] | None
     view: StepView | None
 
     @cached_property
