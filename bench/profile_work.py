@@ -100,6 +100,7 @@ def main() -> None:
                 db.session.remove()
         profile.disable()
         answering = (time.process_time() - started) / len(sessions)
+        views = _time_views(args, sessions[-1]) if args.plain else ""
 
         started = time.process_time()
         profile.enable()
@@ -115,10 +116,32 @@ def main() -> None:
           f"(turns of {args.together}, a refresh every {args.refresh} answers); "
           f"the next step change {moving_on * 1000:.1f} ms CPU\n")
     if args.plain:
+        print(views)
         return
     pstats.Stats(profile).sort_stats("cumulative").print_stats(r"facilitator|templates", args.top)
     if args.stats:
         profile.dump_stats(args.stats)
+
+
+def _time_views(args, session: tuple[int, list[int]], times: int = 200) -> str:
+    """CPU per rendering of each view of the last session, everyone having answered (--plain)."""
+    from facilitator.extensions import db
+    from facilitator.live import snapshots
+
+    workshop_id, people = session
+    reading = snapshots.read_by_id(workshop_id)
+    _read_once = reading.meta, reading.results  # as in a refresh
+    timed = {"the reading": lambda: (snapshots.read_by_id(workshop_id), db.session.remove()),
+             "the screen": reading.screen, "the console": reading.console,
+             "the console's patch": reading.console_patch,
+             "one phone": lambda: list(reading.phones(people[:1]))}
+    figures = []
+    for name, render in timed.items():
+        started = time.process_time()
+        for _time in range(times):
+            render()
+        figures.append(f"{name} {(time.process_time() - started) / times * 1000:.2f} ms")
+    return "per view, " + f"{args.phones} phones: " + ", ".join(figures) + "\n"
 
 
 if __name__ == "__main__":
