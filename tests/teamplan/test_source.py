@@ -8,6 +8,7 @@ import io
 
 import pytest
 
+from facilitator.clock import local_day
 from facilitator.extensions import db
 from facilitator.sessions.models import Activity, Agreement, Workshop
 
@@ -23,7 +24,8 @@ def sourced(app, world):
         agreement = db.session.get(Agreement, world["agreements"][0])
         agreement.activity_id, agreement.step_key = activity.id, "s1"
         db.session.commit()
-        day = (workshop.started_at or workshop.created_at).strftime("%d-%m-%Y")
+        # the day where the training was held: after 23:00 UTC it is tomorrow in Amsterdam
+        day = local_day(workshop.started_at or workshop.created_at).strftime("%d-%m-%Y")
         return {**world, "activity": activity.id, "activity_title": activity.title,
                 "label": f"{workshop.title}, {day} — {activity.title}",
                 "without": f"{workshop.title}, {day}"}
