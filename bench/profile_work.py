@@ -141,7 +141,7 @@ def _time_views(args, session: tuple[int, list[int]], times: int = 200) -> str:
         for _time in range(times):
             render()
         figures.append(f"{name} {(time.process_time() - started) / times * 1000:.2f} ms")
-    return "per view, " + f"{args.phones} phones: " + ", ".join(figures) + "\n"
+    return f"per view, {args.phones} phones: {', '.join(figures)}\n"
 
 
 if __name__ == "__main__":

@@ -207,8 +207,9 @@ def speaking(code: str):
 
 
 def template_translators() -> dict:
-    """``gettext``, ``ngettext``, ``pgettext`` and ``npgettext`` for one rendering, bound to the
-    language in force now: passed to ``render_template``, they stand in for the app's, which look
+    """``gettext`` (also as ``_``), ``ngettext``, ``pgettext`` and ``npgettext`` for one
+    rendering, bound to the language in force now: passed to a template (``snapshots.live_template``
+    passes them to every live view), they stand in for the app's, which look
     the language and the catalog up again for every message (a console snapshot has dozens).
     Each message resolves in the domain of the template it is in. They behave as Jinja's
     "newstyle" gettext does: autoescaped, and always a format string."""
@@ -244,8 +245,7 @@ def template_translators() -> dict:
         variables.setdefault("num", num)
         return finish(context, catalog(context).unpgettext(ctx, singular, plural, num), variables)
 
-    # ``_`` too: Jinja's own ``_`` looks ``gettext`` up in the context and calls it, a second
-    # call for every message
+    # ``_`` too: Jinja's own ``_`` looks ``gettext`` up in the context and calls it again
     return {"gettext": template_gettext, "_": template_gettext, "ngettext": template_ngettext,
             "pgettext": template_pgettext, "npgettext": template_npgettext}
 
