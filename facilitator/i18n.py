@@ -224,7 +224,10 @@ def template_translators() -> dict:
         return found
 
     def finish(context, text: str, variables: dict) -> str:
-        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+        text = Markup(text) if context.eval_ctx.autoescape else text
+        # most messages have nothing to fill in: formatting them changes nothing but costs a
+        # Markup escape round (only "%%" must still become "%")
+        return text % variables if variables or "%" in text else text
 
     @pass_context
     def template_gettext(context, string: str, **variables) -> str:

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app, has_request_context
+from flask.testing import EnvironBuilder
 from markupsafe import escape
 
 from ..extensions import db, socketio
@@ -157,11 +158,14 @@ class Refresher:
         return asked is None or asked.ticket != entry[1]
 
     def _work(self) -> None:
+        # a request context of its own for each refresh (what it renders may look at ``g``);
+        # the environment is built once, not for each refresh as ``test_request_context`` does
+        environ = EnvironBuilder(self.app, "/").get_environ()
         while True:
             with self.wake:
                 while (taken := self._take(time.monotonic())) is None:
                     self.wake.wait(self.due[0][0] - time.monotonic() if self.due else None)
-            with self.app.app_context(), self.app.test_request_context("/"):
+            with self.app.request_context(dict(environ)):
                 try:
                     _refresh_now(*taken)
                 except Exception:  # a failed refresh must not end the worker; the next one heals

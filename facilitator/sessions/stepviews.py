@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -12,7 +13,7 @@ from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import force_locale
-from sqlalchemy import Text, bindparam, case, cast, func, select
+from sqlalchemy import JSON, Text, bindparam, case, cast, func, select
 
 from ..contract import lifecycle
 from ..contract.plugins import work_form
@@ -21,6 +22,7 @@ from ..contract.workform import Entry as EntryData
 from ..contract.workform import Participant as ParticipantData
 from ..extensions import db
 from ..i18n import plain
+from ..prepared import Prepared
 from .models import Activity, Entry, Participant, StepState, Workshop
 
 
@@ -31,8 +33,9 @@ def plan(activity: Activity) -> list[Step]:
     language = _language(activity.workshop)
     planned = getattr(activity, "_planned", None)
     if planned is None or planned[0] != language:
-        planned = activity._planned = (language, _plan(activity.id, activity.type,
-                                                       _frozen(activity.config), language))
+        as_text, config = _stored_json(activity, "config")
+        planned = activity._planned = (language, _plan(
+            activity.id, activity.type, (config,) if as_text else _frozen(config), language))
     return planned[1]
 
 
@@ -44,14 +47,10 @@ def _plan(_activity_id: int, kind: str, config: tuple, language: str) -> list[St
 
 
 def _frozen(value):
-    import json
-
     return (json.dumps(value, sort_keys=True),)
 
 
 def _thawed(frozen):
-    import json
-
     return json.loads(frozen[0])
 
 
@@ -89,15 +88,19 @@ def _rows(query, params: dict | None = None):
 
 # The statements of every answer and refresh, built once: building a statement costs more than
 # running it (SQLAlchemy's coercions and cache keys), so they take their values as parameters.
+# Those without a list of values are also compiled once and run as prepared reads (``_read``).
 WORKSHOP, STEP, ONLY = bindparam("workshop"), bindparam("step"), bindparam("only", expanding=True)
+ONE = bindparam("one")
 
 
 @cache
 def _statement(name: str, only: bool = False):
-    if name == "people":
+    if name in ("people", "person"):
         query = select(Participant.id, Participant.display_name, Participant.connections,
                        Participant.needs_moment_since, Participant.language) \
             .where(Participant.workshop_id == WORKSHOP)
+        if name == "person":
+            return query.where(Participant.id == ONE)
         if only:
             query = query.where(Participant.id.in_(ONLY))
         return query.order_by(Participant.id)
@@ -114,10 +117,12 @@ def _statement(name: str, only: bool = False):
                       StepState.key, StepState.status, StepState.revealed, StepState.set_aside) \
             .join(StepState, StepState.activity_id == Activity.id) \
             .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
-    if name == "entries":
+    if name in ("entries", "entries_by"):
         query = select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id) \
             .where(Entry.step_id == STEP)
-        if only:
+        if name == "entries_by":
+            query = query.where(Entry.author == ONE)
+        elif only:
             query = query.where(Entry.author.in_(ONLY))
         return query.order_by(Entry.id)
     if name in ("workshop_and_step", "workshop_and_last_step"):
@@ -137,11 +142,51 @@ def _statement(name: str, only: bool = False):
     raise LookupError(name)
 
 
+@cache
+def _prepared(name: str) -> Prepared:
+    return Prepared(_statement(name))
+
+
+def _read(name: str, **values) -> list:
+    """The rows of one of the statements above, as a prepared read."""
+    return _prepared(name).rows(**values)
+
+
 class Loaded(SimpleNamespace):
     """A workshop, activity or step row read past the ORM, for reading only: its columns as
     attributes (and an activity's ``workshop``), as the mapped object has them. Loading the three
     as mapped objects costs about as much again as the query, and every answer and every refresh
-    reads them."""
+    reads them.
+
+    JSON columns (an activity's ``config`` and ``state``, a step's ``data``) come as their stored
+    text (``config_json``...) and are decoded the first time someone looks at them: a refresh
+    hands the text straight to ``plan`` and ``lifecycle.handed`` instead of decoding the JSON
+    and encoding it again."""
+
+    def __getattr__(self, name: str):
+        stored = self.__dict__.get(f"{name}{_AS_TEXT}", _ABSENT)
+        if stored is _ABSENT:
+            raise AttributeError(name)
+        value = json.loads(stored) if stored is not None else None
+        setattr(self, name, value)
+        return value
+
+
+_AS_TEXT, _ABSENT = "_json", object()
+
+
+def _stored_json(loaded, name: str):
+    """(True, the stored text) of a ``Loaded`` row's JSON column, else (False, the value)."""
+    stored = getattr(loaded, "__dict__", {}).get(f"{name}{_AS_TEXT}", _ABSENT)
+    return (True, stored) if stored is not _ABSENT else (False, getattr(loaded, name))
+
+
+def _handed(loaded, name: str) -> dict:
+    """``lifecycle.handed(loaded.<name> or {})``, decoding the stored text once if it is there."""
+    as_text, stored = _stored_json(loaded, name)
+    if not as_text:
+        return lifecycle.handed(stored or {})
+    return (json.loads(stored) if stored is not None else None) or {}
 
 
 class _Columns(NamedTuple):
@@ -157,10 +202,13 @@ class _Columns(NamedTuple):
 
 
 def _loaded_columns(*models) -> _Columns:
+    """The columns of these models' tables, labelled apart; JSON columns as their text."""
     tables = [model.__table__ for model in models]
-    names = tuple(tuple(column.key for column in table.columns) for table in tables)
+    names = tuple(tuple(column.key + (_AS_TEXT if isinstance(column.type, JSON) else "")
+                        for column in table.columns) for table in tables)
     starts = tuple(sum(len(n) for n in names[:index]) for index in range(len(names)))
-    columns = [column.label(f"{table.name}_{column.key}")
+    columns = [(cast(column, Text) if isinstance(column.type, JSON) else column)
+               .label(f"{table.name}_{column.key}")
                for table in tables for column in table.columns]
     return _Columns(columns, names, starts)
 
@@ -173,7 +221,9 @@ def people(workshop_id: int, only: set[int] | None = None):
     ``display_name``, ``connections``, ``needs_moment_since`` and ``language`` (the phone's
     interface language, when its holder chose one); ``only`` these, if given."""
     if only is None:
-        return _rows(_statement("people"), {"workshop": workshop_id})
+        return _read("people", workshop=workshop_id)
+    if len(only) == 1:  # the one who answered (a refresh of their phone)
+        return _read("person", workshop=workshop_id, one=next(iter(only)))
     return _rows(_statement("people", only=True), {"workshop": workshop_id, "only": list(only)})
 
 
@@ -185,7 +235,7 @@ class Headcount(NamedTuple):
 
 def headcount(workshop_id: int) -> Headcount:
     """How many people joined, are connected and need a moment, counted by the database."""
-    joined, connected, pausing = _rows(_statement("headcount"), {"workshop": workshop_id})[0]
+    joined, connected, pausing = _read("headcount", workshop=workshop_id)[0]
     return Headcount(joined, connected, pausing)
 
 
@@ -247,8 +297,12 @@ def names_to_mask(rows) -> list[str]:
 def entries_of(row: StepState, names: dict[int, str], mine_author: str | None = None,
                authors: set[str] | None = None) -> list[EntryData]:
     """The step's entries (only these ``authors``' if given), in the order they came."""
-    found = _rows(_statement("entries"), {"step": row.id}) if authors is None else \
-        _rows(_statement("entries", only=True), {"step": row.id, "only": list(authors)})
+    if authors is None:
+        found = _read("entries", step=row.id)
+    elif len(authors) == 1:  # the author of the one answer of a turn
+        found = _read("entries_by", step=row.id, one=next(iter(authors)))
+    else:
+        found = _rows(_statement("entries", only=True), {"step": row.id, "only": list(authors)})
     return [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
         EntryData(entry_id, author, slot, payload, participant_id,
                   names.get(participant_id), author == mine_author)
@@ -274,8 +328,8 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
         entries = entries_of(row, names, mine_author)
     return StepView(
         activity_id=activity.id, activity_title=activity.title, config=activity.config,
-        state=lifecycle.handed(activity.state or {}), step=step,
-        data=lifecycle.handed(row.data or {}),
+        state=_handed(activity, "state"), step=step,
+        data=_handed(row, "data"),
         status=row.status, revealed=row.revealed, set_aside=row.set_aside, notes=row.notes,
         entries=entries,
         participants=OnFirstUse(lambda: _participants(rows, named))
@@ -303,8 +357,7 @@ def own_entries_at(activity: Activity, participant_id: int, step_key: str) -> li
 
 def outline(workshop_id: int) -> list[tuple[int, int]]:
     """(activity id, step id) of every step of the session, in order: plain rows."""
-    return [(activity_id, step_id) for activity_id, step_id in _rows(
-        _statement("outline"), {"workshop": workshop_id})]
+    return [(activity_id, step_id) for activity_id, step_id in _read("outline", workshop=workshop_id)]
 
 
 class OutlineRow(NamedTuple):
@@ -321,7 +374,7 @@ class OutlineRow(NamedTuple):
 def outline_rows(workshop: Workshop) -> list[OutlineRow]:
     """Every step of the session with what the console's outline shows of it, as plain rows in
     one query: no activity's state or step's data is read and decoded for it."""
-    return [OutlineRow(*row) for row in _rows(_statement("outline_rows"), {"workshop": workshop.id})]
+    return [OutlineRow(*row) for row in _read("outline_rows", workshop=workshop.id)]
 
 
 def step_in_outline(workshop: Workshop, row: OutlineRow) -> Step:
@@ -362,15 +415,14 @@ def workshop_and_step(workshop_id: int):
     """(workshop, (activity, step row) or None) read afresh as ``Loaded`` rows, in one round trip
     when the workshop is at a step (past the last step: the last); None if the workshop no longer
     exists. For every answer and every refresh."""
-    params = {"workshop": workshop_id}
-    found = _rows(_statement("workshop_and_step"), params) or \
-        _rows(_statement("workshop_and_last_step"), params)
+    found = _read("workshop_and_step", workshop=workshop_id) or \
+        _read("workshop_and_last_step", workshop=workshop_id)
     if found:
         workshop, activity, row = _LOADED.split(found[0])
         activity.workshop = workshop
         return workshop, (activity, row)
-    alone = _rows(_statement("workshop"), params)  # a workshop without steps
-    return (Loaded(**alone[0]._mapping), None) if alone else None
+    alone = _read("workshop", workshop=workshop_id)  # a workshop without steps
+    return (Loaded(**alone[0]._asdict()), None) if alone else None
 
 
 def at_position(workshop: Workshop, steps: list[tuple[Activity, StepState]]):
