@@ -73,7 +73,9 @@ def from_environment() -> dict:
 
 
 DEFAULTS = {
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    # the connection used last is used next: on SQLite its page cache is the warm one (another
+    # connection's commit empties it); on PostgreSQL idle ones can time out
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_use_lifo": True},
     "BABEL_DEFAULT_LOCALE": "nl",
     "LANGUAGES": ("nl", "en"),
     "SESSION_COOKIE_HTTPONLY": True,

@@ -206,14 +206,15 @@ def speaking(code: str):
     return force_locale(_locale(code))
 
 
-def template_translators() -> dict:
+def template_translators(language: str | None = None) -> dict:
     """``gettext`` (also as ``_``), ``ngettext``, ``pgettext`` and ``npgettext`` for one
-    rendering, bound to the language in force now: passed to a template (``snapshots.live_template``
+    rendering, bound to the language in force now (``language``, when the caller knows which it
+    is: looking it up costs more than the rest): passed to a template (``snapshots.live_template``
     passes them to every live view), they stand in for the app's, which look
     the language and the catalog up again for every message (a console snapshot has dozens).
     Each message resolves in the domain of the template it is in. They behave as Jinja's
     "newstyle" gettext does: autoescaped, and always a format string."""
-    domains, locale, catalogs = template_domains(), str(get_locale()), {}
+    domains, locale, catalogs = template_domains(), language or str(get_locale()), {}
 
     def catalog(context):
         domain = domains.of(context.name)

@@ -77,8 +77,8 @@ def _recording(calls: list):
     """``template_translators`` that note every message a template looks up, and what came out."""
     real = i18n.template_translators
 
-    def translators():
-        found = real()
+    def translators(language=None):
+        found = real(language)
 
         def spy(kind, translate):
             @pass_context

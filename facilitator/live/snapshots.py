@@ -14,7 +14,8 @@ import logging
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 
 from flask import current_app
@@ -79,6 +80,7 @@ class Reading:
     shape: list[tuple[int, int]]  # (activity id, step id) of every step, in order
     here: tuple[stepviews.Loaded, stepviews.Loaded] | None
     view: StepView | None
+    _speaking: str | None = field(default=None, init=False, repr=False)  # see ``_language``
 
     @cached_property
     def steps(self) -> list[stepviews.OutlineRow]:
@@ -202,7 +204,8 @@ class Reading:
         with self._language():
             context = self._console_context(whole=False)
             try:
-                parts = {name: live_template(f"live/console_{name}.html", context).strip()
+                parts = {name: live_template(f"live/console_{name}.html", context,
+                                             self._speaking).strip()
                          for name in ("current", "live")}
             except Exception:  # a work form's template that fails: the whole console deals with it
                 log.exception("the console's parts failed; sending the whole console")
@@ -245,7 +248,8 @@ class Reading:
         for ids, person, own in groups.values():
             with self._language(person.language):
                 context = self._phone_context(person, own)
-            yield ids, self._render("live/phone_step.html", context, person.language)
+                snapshot = self._render("live/phone_step.html", context, person.language)
+            yield ids, snapshot
 
     def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
         groups: dict[tuple, tuple[list[int], object, tuple]] = {}
@@ -277,7 +281,7 @@ class Reading:
     def phone(self, person: Participant) -> dict:
         with self._language(person.language):
             context = self._phone_context(person, self._own(person))
-        return self._render("live/phone_step.html", context, person.language)
+            return self._render("live/phone_step.html", context, person.language)
 
     def own(self, person) -> tuple:
         """(view, mine, me, extra) of one participant at the current step, as their phone gets
@@ -340,16 +344,36 @@ class Reading:
         """Everything of the session in the session's language: the templates, and what the work
         form computes for them (``results``, ``phone_context``, step titles), whatever the
         language of the request or connection that caused the snapshot; only a phone's own choice
-        (``Participant.language``) changes its interface: what the trainer wrote stays as written."""
-        if chosen not in current_app.config["LANGUAGES"]:
-            chosen = None
-        return speaking(chosen or self.workshop.language
-                        or current_app.config["BABEL_DEFAULT_LOCALE"])
+        (``Participant.language``) changes its interface: what the trainer wrote stays as written.
+
+        A refresh enters this a dozen times, mostly nested in itself; the language it put in force
+        around the call is known here, and entering it again costs nothing (looking up Flask-Babel's
+        locale each time cost a few per cent of a busy server's CPU)."""
+        code = chosen if chosen in self._languages[0] else None
+        code = code or self.workshop.language or self._languages[1]
+        if code == self._speaking:
+            return nullcontext()
+        return self._switched(code)
+
+    @contextmanager
+    def _switched(self, code: str):
+        outer, self._speaking = self._speaking, code
+        try:
+            with speaking(code):
+                yield
+        finally:
+            self._speaking = outer
+
+    @cached_property
+    def _languages(self) -> tuple[tuple[str, ...], str]:
+        """The languages a phone may choose, and the default."""
+        config = current_app.config
+        return tuple(config["LANGUAGES"]), config["BABEL_DEFAULT_LOCALE"]
 
     def _render(self, template: str, context: dict, language: str | None = None) -> dict:
         with self._language(language):
             try:
-                html = live_template(template, context)
+                html = live_template(template, context, self._speaking)
             except Exception:  # a work form's template that fails spoils only its own part
                 if "form" not in context or context.get("template") == FAILED:
                     raise
@@ -359,13 +383,14 @@ class Reading:
         return {"html": html, "meta": context["meta"]}
 
 
-def live_template(name: str, context: dict) -> str:
+def live_template(name: str, context: dict, language: str | None = None) -> str:
     """A live view's template, rendered with what live views use: their context, the labels and
-    the translators. Not through Flask's ``render_template``, which would also run every context
-    processor of the app (the signed-in user, the CSRF token, the plugins' assets) for each view of
-    each refresh, though no live view shows them; Flask's globals (``url_for``, ``config``) stay."""
+    the translators (for ``language``, the one in force if the caller knows it). Not through
+    Flask's ``render_template``, which would also run every context processor of the app (the
+    signed-in user, the CSRF token, the plugins' assets) for each view of each refresh, though no
+    live view shows them; Flask's globals (``url_for``, ``config``) stay."""
     return current_app.jinja_env.get_template(name).render(
-        {**labels(), **context, **template_translators()})
+        {**labels(), **context, **template_translators(language)})
 
 
 def patched(html: str, parts: dict[str, str]) -> str | None:

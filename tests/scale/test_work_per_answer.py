@@ -112,3 +112,30 @@ def test_a_refresh_switches_language_without_parsing_a_locale_each_time(app, tra
             reading.screen(), reading.console_patch(), list(reading.phones())
             db.session.remove()
         assert parsed == [], "a locale was parsed again in a refresh"
+
+
+def test_a_refresh_looks_up_the_language_once_per_view_not_at_every_switch(app, trainer,
+                                                                         monkeypatch):
+    """A refresh enters the session's language a dozen times, mostly inside itself, and each
+    template it renders is given the translators of that language; Flask-Babel's locale lookup
+    (through ``g``, several proxies deep) is done when a view begins, not again at each of the
+    switches nested in it or for each template."""
+    from facilitator import i18n
+
+    looked = []
+    real = i18n.get_locale
+    monkeypatch.setattr(i18n, "get_locale", lambda: looked.append(1) or real())
+    with app.test_request_context("/"):
+        workshop_id, people = _session(db.session.get(User, trainer), 4)
+        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        turn = [answers.Answer(person, "s1", {"choice": "agree"}, f"c{person}", False)
+                for person in people[:2]]
+        answers.take_together(workshop_id, turn)
+        db.session.remove()
+        reading = snapshots.read_by_id(workshop_id)
+        looked.clear()
+        reading.screen(), reading.console_patch()
+        phones = list(reading.phones(people[:2]))
+        assert len(phones) == 1  # both chose "agree": one rendering
+        # once for each view, and for the phones once more for their group (15 times before)
+        assert 1 <= len(looked) <= 4, f"the locale was looked up {len(looked)} times for 3 views"
