@@ -64,14 +64,15 @@ class Prepared:
         self.statement = statement
         self.keys = [column.key for column in statement.selected_columns]
         self.Row = namedtuple("Row", self.keys, rename=True)
-        self._by_dialect: dict[str, _Compiled] = {}
+        self._by_dialect: dict[str, _Compiled] = {}  # by database and driver: "sqlite+pysqlite"
 
     def rows(self, **values) -> list:
         session = db.session
         session.flush()
         connection = session.connection()
         dialect = connection.dialect
-        compiled = self._by_dialect.get(dialect.name) or self._compile(dialect, set(values))
+        compiled = self._by_dialect.get(dialect.dialect_description) or \
+            self._compile(dialect, set(values))
         pooled = connection.connection
         cursor = pooled.cursor()
         try:
@@ -121,5 +122,5 @@ class Prepared:
             sql=compiled.string, positional=compiled.positional,
             order=tuple(compiled.positiontup or ()) if compiled.positional else (),
             fixed=fixed, given={name: convert(name) for name in given}, row=row)
-        self._by_dialect[dialect.name] = prepared
+        self._by_dialect[dialect.dialect_description] = prepared
         return prepared
