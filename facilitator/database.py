@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.engine import Engine
 
 from .extensions import db
@@ -27,6 +27,8 @@ def init_app(app: Flask) -> None:
     if uri.startswith("sqlite"):
         options["connect_args"] = {**options.get("connect_args", {}), "timeout": 30}
         options.pop("pool_pre_ping", None)
+        if make_url(uri).database in (None, "", ":memory:"):  # one connection, no pool to order
+            options.pop("pool_use_lifo", None)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
     if uri.startswith("sqlite"):

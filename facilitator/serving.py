@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 
 #: Objects allocated between collections of the youngest generation (Python's default: 700).
 YOUNG_COLLECTION = 20_000
@@ -50,6 +51,21 @@ def off_the_loop(function, *args, **kwargs):
 
     work = copy_current_request_context(function) if has_request_context() else function
     return gevent.get_hub().threadpool.apply(work, args, kwargs)
+
+
+def give_way(longest: float) -> None:
+    """Let everything else that can run go first: on gevent's event loop, wait until the loop is
+    idle, that is until every greenlet ready to run and every message that has arrived on the
+    sockets meanwhile has had its turn, but at most ``longest`` seconds (a loop that is never idle
+    starves nobody). ``sleep(0)`` would not do: it resumes before the loop next looks at the
+    sockets. With threads, a plain yield."""
+    if async_mode() != "gevent":
+        time.sleep(0)
+        return
+    import gevent
+
+    with gevent.Timeout(longest, False):
+        gevent.idle()
 
 
 def settle() -> None:

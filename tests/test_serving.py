@@ -5,7 +5,9 @@ gets the app from ``facilitator.wsgi``."""
 import gc
 import importlib
 import json
+import subprocess
 import sys
+import time
 import urllib.request
 
 import pytest
@@ -88,3 +90,67 @@ def test_an_unknown_async_mode_stops_serve_with_the_choices(monkeypatch):
         serving.on_event_loop(["serve"])
     monkeypatch.setenv("FACILITATOR_ASYNC_MODE", " Threading ")  # said loosely, still understood
     assert serving.on_event_loop(["serve"]) is None  # stays on threads: no restart
+
+
+GIVING_WAY = '''
+import json, socket, time
+import gevent
+from facilitator import serving
+
+order = []
+here, there = socket.socketpair()
+
+
+def reader():
+    here.recv(1)
+    order.append("a message that arrived meanwhile")
+
+
+def step_change():
+    there.sendall(b"x")
+    gevent.spawn(order.append, "a greenlet ready to run")
+    serving.give_way(5)
+    order.append("the console")
+
+
+listening = gevent.spawn(reader)
+gevent.sleep(0.01)  # the reader waits on its socket
+gevent.spawn(step_change).join()
+listening.join()
+
+ping, pong = socket.socketpair()  # a loop that is never idle: two greenlets bouncing a message
+
+
+def bounce(sock):
+    while True:
+        sock.sendall(b"x")
+        sock.recv(1)
+
+
+players = [gevent.spawn(bounce, ping), gevent.spawn(bounce, pong)]
+gevent.sleep(0.05)
+began = time.monotonic()
+serving.give_way(0.2)
+waited = time.monotonic() - began
+gevent.killall(players)
+print(json.dumps({"order": order, "waited": waited}))
+'''
+
+
+def test_giving_way_on_the_event_loop_lets_what_arrived_on_the_sockets_go_first(tmp_path):
+    """What a step change renders last (the console) waits for the messages that arrived while
+    it ran, such as the other sessions' step changes; ``sleep(0)`` would resume before them."""
+    script = tmp_path / "giving_way.py"
+    script.write_text(GIVING_WAY)
+    ran = subprocess.run([sys.executable, "-m", "gevent.monkey", str(script)],
+                         capture_output=True, text=True, timeout=60, check=True)
+    outcome = json.loads(ran.stdout)
+    assert outcome["order"] == ["a greenlet ready to run", "a message that arrived meanwhile",
+                                "the console"]
+    assert 0.15 < outcome["waited"] < 2, "a busy loop must not keep it waiting for ever"
+
+
+def test_giving_way_on_threads_is_a_plain_yield():
+    began = time.monotonic()
+    serving.give_way(5)
+    assert time.monotonic() - began < 1
