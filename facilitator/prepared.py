@@ -44,6 +44,8 @@ class _Compiled:
 
     def parameters(self, values: dict[str, Any]):
         if values.keys() != self.given.keys():
+            if unknown := values.keys() - self.given.keys():
+                raise TypeError(f"the statement has no parameter {', '.join(sorted(unknown))}")
             raise TypeError(f"this read takes {', '.join(sorted(self.given))}, "
                             f"not {', '.join(sorted(values))}")
         ready = dict(self.fixed)
@@ -71,8 +73,7 @@ class Prepared:
         session.flush()
         connection = session.connection()
         dialect = connection.dialect
-        compiled = self._by_dialect.get(dialect.dialect_description) or \
-            self._compile(dialect, set(values))
+        compiled = self._by_dialect.get(dialect.dialect_description) or self._compile(dialect)
         pooled = connection.connection
         cursor = pooled.cursor()
         try:
@@ -88,12 +89,10 @@ class Prepared:
             cursor.close()
         return [compiled.row(row) for row in found]
 
-    def _compile(self, dialect: Dialect, given: set[str]) -> _Compiled:
+    def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self.statement.compile(dialect=dialect)
         binds = compiled.binds
-        unknown = given - set(binds)
-        if unknown:
-            raise TypeError(f"the statement has no parameter {', '.join(sorted(unknown))}")
+        given = {name for name, bind in binds.items() if bind.required}  # the caller's to give
         if any(bind.expanding for bind in binds.values()):
             raise TypeError("a prepared read takes single values, not IN lists")
 

@@ -75,13 +75,25 @@ class Changes:
 
 
 def _before(view: StepView) -> dict[int, str]:
-    return {e.id: _text(e.payload, "an entry's payload") for e in view.entries}
+    """The entries' payloads as text before a work form's call, to see afterwards which it
+    changed. Entries the host reads only when someone looks at them (``when_made``) are noted
+    when they are read, if the call looks at them at all."""
+    before: dict[int, str] = {}
+
+    def note(entries) -> None:
+        before.update((e.id, _text(e.payload, "an entry's payload")) for e in entries)
+
+    if (when_made := getattr(view.entries, "when_made", None)) is not None:
+        when_made(note)
+    else:
+        note(view.entries)
+    return before
 
 
 def _taken_back(form: WorkForm, view: StepView, before: dict[int, str],
                 notes: str | None = None) -> Changes:
     payloads = {}
-    for entry in view.entries:
+    for entry in view.entries if getattr(view.entries, "made", True) else ():
         now = _text(entry.payload, "an entry's payload", form)
         if entry.id in before and now != before[entry.id]:
             payloads[entry.id] = json.loads(now)

@@ -249,14 +249,28 @@ class OnFirstUse(Sequence):
     """A list made the first time someone looks into it: most steps never look at the session's
     participants, and in a session of a thousand making them costs more than the rest of a view."""
 
-    __slots__ = ("_make", "_items")
+    __slots__ = ("_make", "_items", "_then")
 
     def __init__(self, make: Callable[[], list]):
-        self._make, self._items = make, None
+        self._make, self._items, self._then = make, None, []
+
+    @property
+    def made(self) -> bool:
+        return self._items is not None
+
+    def when_made(self, then: Callable[[list], object]) -> None:
+        """Call ``then`` with the list once it is made (now, if it is)."""
+        if self._items is not None:
+            then(self._items)
+        else:
+            self._then.append(then)
 
     def _list(self) -> list:
         if self._items is None:
             self._items = self._make()
+            for then in self._then:
+                then(self._items)
+            self._then = []
         return self._items
 
     def __getitem__(self, index):

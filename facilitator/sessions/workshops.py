@@ -137,7 +137,8 @@ def _leave(workshop: Workshop, activity: Activity, row: StepState) -> None:
     """Let the work form carry what the step gathered into the activity's state."""
     if not _looks(form := work_form(activity.type), "leave"):
         return
-    view = stepviews.build(workshop, activity, row)
+    # the entries are read only if the work form looks at them (most carry nothing on)
+    view = stepviews.build(workshop, activity, row, entries_on_first_use=True)
     store_view_changes(workshop, activity, row, lifecycle.leave(form, view))
 
 

@@ -41,3 +41,29 @@ def test_a_step_change_sends_phones_and_screen_then_waits_for_its_console_withou
         assert 0 < wait["longest"] <= 0.5
         assert sent[-1] == broadcast.console_room(workshop_id)  # the console after the wait
     assert "Ik meld elk incident." in session.trainer.snapshot()["html"]
+
+
+def test_moving_on_reads_the_entries_of_the_step_it_leaves_only_if_its_work_form_looks(tmp_path):
+    """The statements method carries nothing of a statement's answers on when the group moves
+    on: "next" reads the new step's entries, not the old one's (in a session of a thousand, a
+    thousand entries read and compared for nothing)."""
+    from sqlalchemy import event, select
+
+    from facilitator.sessions.models import Activity, StepState
+
+    session = LiveSession(STATEMENTS, folder=tmp_path, phones=3)
+    session.trainer.do("start")
+    for phone in session.phones:
+        assert phone.answer({"choice": "agree"})["ok"]
+    with session.app.app_context():
+        left, entered = db.session.scalars(
+            select(StepState.id).join(Activity).where(Activity.workshop_id == session.workshop_id)
+            .order_by(StepState.position)).all()[:2]
+        engine = db.engine
+    traced: list[str] = []
+    event.listen(engine, "connect", lambda dbapi, _record: dbapi.set_trace_callback(traced.append))
+    engine.dispose()  # every connection from now on is traced
+    assert session.trainer.do("next")["ok"]
+    read = [statement for statement in traced if "FROM entries" in statement]
+    assert any(f"entries.step_id = {entered}" in statement for statement in read)
+    assert not any(f"entries.step_id = {left}" in statement for statement in read), read
