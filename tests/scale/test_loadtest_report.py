@@ -28,3 +28,31 @@ def test_memory_per_phone_comes_from_the_growth_while_phones_connect():
     report = Report(sessions=1, phones=100, rounds=1, connected=100,
                     memory_before_kb=100_000, memory_with_phones_kb=114_000)
     assert report.memory_per_phone_kb == 140
+
+
+def test_the_simulated_phones_are_settled_once_connected_as_a_server_is(monkeypatch):
+    """The load generator's own garbage collector must not stop a thousand simulated phones at
+    once in the middle of a step change: it is settled (``serving.settle``) before the steps."""
+    import asyncio
+
+    from facilitator import serving
+    from facilitator.loadtest import rehearsal
+
+    happened = []
+    monkeypatch.setattr(serving, "settle", lambda: happened.append("settled"))
+
+    async def connected(views, report, at_once=50):
+        happened.append("connected")
+
+    async def usage(urls):
+        return None, None
+
+    async def health(url, token=None):
+        return {}
+
+    monkeypatch.setattr(rehearsal, "_connect_all", connected)
+    monkeypatch.setattr(rehearsal, "usage", usage)
+    monkeypatch.setattr(rehearsal, "server_health", health)
+    plan = rehearsal.Plan("http://127.0.0.1:9", phones=0, rounds=0)
+    asyncio.run(rehearsal.run([], plan, []))
+    assert happened == ["connected", "settled"]
