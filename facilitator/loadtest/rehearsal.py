@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import random
 import time
 from dataclasses import dataclass
@@ -108,12 +109,10 @@ async def run(rooms: list[Room], plan: Plan, phone_urls: list[str]) -> Report:
     report.memory_before_kb, _cpu = await usage(servers)
     sessions = [Live(room, phone_urls) for room in rooms]
     everyone = [view for live in sessions for view in live.views()]
+    stack = contextlib.ExitStack()
     try:
         await _connect_all(everyone, report)
-        # A thousand simulated phones in one process: its garbage collector's full passes stopped
-        # every phone at once, for 26 to 73 ms every one to three seconds, and held up whatever
-        # step change they fell on; a room of real phones has no such pause. Settled as a server.
-        serving.settle()
+        stack.enter_context(_collector_settled())
         report.connected = sum(1 for live in sessions for p in live.phones if p.meta)
         report.memory_with_phones_kb, cpu_before = await usage(servers)
         figures: dict[str, list[float]] = {"phone": [], "all": [], "ack": [], "screen": [],
@@ -132,10 +131,27 @@ async def run(rooms: list[Room], plan: Plan, phone_urls: list[str]) -> Report:
             report.server_cpu_seconds = cpu_after - cpu_before
         report.server = await server_health(plan.url)
     finally:
+        stack.close()
         await asyncio.gather(*(view.close() for view in everyone), return_exceptions=True)
     for view in everyone:
         report.errors += view.errors
     return report
+
+
+@contextlib.contextmanager
+def _collector_settled():
+    """A thousand simulated phones in one process: its garbage collector's full passes stopped
+    every phone at once, for 26 to 73 ms every one to three seconds, and held up whatever step
+    change they fell on; a room of real phones has no such pause. So the collector is settled as
+    a server's is while the steps run, and put back as it was afterwards (the caller may be a
+    test, or run the next rehearsal)."""
+    threshold = gc.get_threshold()
+    serving.settle()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
 
 
 async def _connect_all(views, report: Report, at_once: int = 50) -> None:

@@ -252,7 +252,7 @@ class OnFirstUse(Sequence):
     __slots__ = ("_make", "_items", "_then")
 
     def __init__(self, make: Callable[[], list]):
-        self._make, self._items, self._then = make, None, []
+        self._make, self._items, self._then = make, None, ()
 
     @property
     def made(self) -> bool:
@@ -263,14 +263,14 @@ class OnFirstUse(Sequence):
         if self._items is not None:
             then(self._items)
         else:
-            self._then.append(then)
+            self._then = (*self._then, then)
 
     def _list(self) -> list:
         if self._items is None:
             self._items = self._make()
             for then in self._then:
                 then(self._items)
-            self._then = []
+            self._then = ()
         return self._items
 
     def __getitem__(self, index):

@@ -56,3 +56,24 @@ def test_the_simulated_phones_are_settled_once_connected_as_a_server_is(monkeypa
     plan = rehearsal.Plan("http://127.0.0.1:9", phones=0, rounds=0)
     asyncio.run(rehearsal.run([], plan, []))
     assert happened == ["connected", "settled"]
+
+
+def test_a_rehearsal_leaves_the_collector_of_its_process_as_it_found_it(monkeypatch):
+    import asyncio
+    import gc
+
+    from facilitator.loadtest import rehearsal
+
+    async def nothing(*_args, **_kwargs):
+        return None, None
+
+    async def health(url, token=None):
+        return {}
+
+    monkeypatch.setattr(rehearsal, "_connect_all", nothing)
+    monkeypatch.setattr(rehearsal, "usage", nothing)
+    monkeypatch.setattr(rehearsal, "server_health", health)
+    before = gc.get_threshold()
+    asyncio.run(rehearsal.run([], rehearsal.Plan("http://127.0.0.1:9", phones=0, rounds=0), []))
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
