@@ -73,6 +73,14 @@ class Changes:
     config: dict[str, Any] | None = None  # the activity's new configuration (``change_config``)
     notes: str | None = None  # the step's discussion notes, when the work form changed them
 
+    def leave_as_they_were(self, state: dict[str, Any], data: dict[str, Any]) -> bool:
+        """Whether storing these would change nothing: the same state and data as ``state`` and
+        ``data`` (as stored), and nothing else asked for."""
+        return (self.state == state and self.data == data and self.config is None
+                and self.notes is None and not (self.payloads or self.removed or self.added
+                                                or self.agreements or self.withdrawn
+                                                or self.statuses))
+
 
 def _before(view: StepView) -> dict[int, str]:
     """The entries' payloads as text before a work form's call, to see afterwards which it

@@ -112,6 +112,13 @@ def _statement(name: str, only: bool = False):
         return select(Activity.id, StepState.id) \
             .join(StepState, StepState.activity_id == Activity.id) \
             .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
+    if name == "places":
+        return select(Activity.id, StepState.id, StepState.key, StepState.status) \
+            .join(StepState, StepState.activity_id == Activity.id) \
+            .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
+    if name == "activity_and_step":
+        return select(*_PLACED.columns).join(StepState, StepState.activity_id == Activity.id) \
+            .where(StepState.id == STEP)
     if name == "outline_rows":
         return select(Activity.id, Activity.title, Activity.type, cast(Activity.config, Text),
                       StepState.key, StepState.status, StepState.revealed, StepState.set_aside) \
@@ -181,12 +188,14 @@ def _stored_json(loaded, name: str):
     return (True, stored) if stored is not _ABSENT else (False, getattr(loaded, name))
 
 
-def _handed(loaded, name: str) -> dict:
-    """``lifecycle.handed(loaded.<name> or {})``, decoding the stored text once if it is there."""
-    as_text, stored = _stored_json(loaded, name)
+def stored(loaded, name: str) -> dict:
+    """A JSON column (``state``, ``data``) of an activity or step row, mapped or ``Loaded``, as
+    ``build`` hands it to a work form: ``lifecycle.handed(loaded.<name> or {})``, decoding the
+    stored text once if it is there."""
+    as_text, value = _stored_json(loaded, name)
     if not as_text:
-        return lifecycle.handed(stored or {})
-    return (json.loads(stored) if stored is not None else None) or {}
+        return lifecycle.handed(value or {})
+    return (json.loads(value) if value is not None else None) or {}
 
 
 class _Columns(NamedTuple):
@@ -214,6 +223,7 @@ def _loaded_columns(*models) -> _Columns:
 
 
 _LOADED = _loaded_columns(Workshop, Activity, StepState)
+_PLACED = _loaded_columns(Activity, StepState)
 
 
 def people(workshop_id: int, only: set[int] | None = None):
@@ -342,8 +352,8 @@ def build(workshop: Workshop, activity: Activity, row: StepState, *,
         entries = entries_of(row, names, mine_author)
     return StepView(
         activity_id=activity.id, activity_title=activity.title, config=activity.config,
-        state=_handed(activity, "state"), step=step,
-        data=_handed(row, "data"),
+        state=stored(activity, "state"), step=step,
+        data=stored(row, "data"),
         status=row.status, revealed=row.revealed, set_aside=row.set_aside, notes=row.notes,
         entries=entries,
         participants=OnFirstUse(lambda: _participants(rows, named))
@@ -397,6 +407,52 @@ def step_in_outline(workshop: Workshop, row: OutlineRow) -> Step:
     return _step_keyed(steps, row.activity_id, row.key)
 
 
+class Place(NamedTuple):
+    """A step in its place in the session's order, with what moving the group needs of it."""
+
+    activity_id: int
+    step_id: int
+    key: str
+    status: str
+
+
+def places(workshop_id: int) -> list[Place]:
+    """Every step of the session in order, as plain rows: what a step change reads to find the
+    step it leaves and the one it enters (not every activity's config and state, as mapped
+    objects, as ``flat_steps`` does)."""
+    return [Place(*row) for row in _read("places", workshop=workshop_id)]
+
+
+def step_at(workshop: Workshop, place: Place) -> tuple[Loaded, Loaded]:
+    """The activity and step row of ``place``, as ``Loaded`` rows (read afresh, for reading)."""
+    activity, row = _PLACED.split(_read("activity_and_step", step=place.step_id)[0])
+    activity.workshop = workshop
+    return activity, row
+
+
+def mapped(activity, row, *, afresh: bool = False) -> tuple[Activity, StepState]:
+    """The mapped objects of an activity and step row that may be ``Loaded`` rows, for writing;
+    ``afresh``: read again even if the session holds them (what ``set_status`` wrote shows)."""
+    if isinstance(activity, Loaded) or afresh:
+        activity = db.session.get(Activity, activity.id, populate_existing=afresh)
+    if isinstance(row, Loaded) or afresh:
+        row = db.session.get(StepState, row.id, populate_existing=afresh)
+    return activity, row
+
+
+def set_status(place: Place, status: str) -> None:
+    """Open or close a step with one statement, past the ORM (a step change writes little and
+    should cost little: the session's phones wait for it). A mapped object of the step that the
+    database session already holds is not told: read it ``afresh`` (``mapped``)."""
+    db.session.connection().execute(_set_status(), {"step": place.step_id, "status": status})
+
+
+@cache
+def _set_status():
+    steps = StepState.__table__
+    return steps.update().where(steps.c.id == STEP).values(status=bindparam("status"))
+
+
 def flat_steps(workshop: Workshop) -> list[tuple[Activity, StepState]]:
     rows = db.session.execute(
         select(Activity, StepState).join(StepState, StepState.activity_id == Activity.id)
@@ -439,6 +495,6 @@ def workshop_and_step(workshop_id: int):
     return (Loaded(**alone[0]._asdict()), None) if alone else None
 
 
-def at_position(workshop: Workshop, steps: list[tuple[Activity, StepState]]):
-    """The step the session is or was last at, from its ``flat_steps``."""
+def at_position(workshop: Workshop, steps: list):
+    """The step the session is or was last at, from its ``flat_steps`` or ``places``."""
     return steps[min(workshop.position, len(steps) - 1)] if steps else None

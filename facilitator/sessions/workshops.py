@@ -99,24 +99,30 @@ def by_code(code: str) -> Workshop | None:
 # -- moving through the steps ---------------------------------------------------------------
 
 def _arrive(workshop: Workshop, position: int,
-            steps: list[tuple[Activity, StepState]] | None = None) -> list[tuple[str, dict]]:
+            steps: list[stepviews.Place] | None = None) -> list[tuple[str, dict]]:
     """Move the group to ``position``; return the events to announce once committed. ``steps``:
-    the session's ``flat_steps``, if the caller has read them."""
-    steps = stepviews.flat_steps(workshop) if steps is None else steps
+    the session's ``stepviews.places``, if the caller has read them.
+
+    Fifty sessions may move on at the same moment, and each one's phones wait for its step
+    change: it reads the steps as plain rows, writes the two statuses with a statement each, and
+    loads mapped objects only for what a work form changes."""
+    steps = stepviews.places(workshop.id) if steps is None else steps
     if not steps:
         raise ActionRejected(_("This session has no steps."))
     position = max(0, min(position, len(steps) - 1))
     previous = stepviews.at_position(workshop, steps) if workshop.status == "running" else None
-    if previous and previous[1].status == "open" and workshop.position != position:
-        previous[1].status = "closed"
     if previous and workshop.position != position:
-        _leave(workshop, *previous)
+        if previous.status == "open":
+            stepviews.set_status(previous, "closed")
+        _leave(workshop, *stepviews.step_at(workshop, previous))
     workshop.position = position
     workshop.status = "running"
-    activity, row = steps[position]
-    if row.status == "pending":
-        row.status = "open"
+    here = steps[position]
+    if here.status == "pending":
+        stepviews.set_status(here, "open")
+    activity, row = stepviews.step_at(workshop, here)
     if not activity.state.get("_arrived"):
+        activity, row = stepviews.mapped(activity, row, afresh=True)
         form = work_form(activity.type)
         if _looks(form, "arrive"):
             changes = lifecycle.arrive(form, stepviews.build(workshop, activity, row))
@@ -124,7 +130,7 @@ def _arrive(workshop: Workshop, position: int,
             store_view_changes(workshop, activity, row, changes)
         else:  # nothing to set up: only the host's mark
             activity.state = {**activity.state, "_arrived": True}
-    return [("step_opened", {"activity": activity.id, "step": row.key})]
+    return [("step_opened", {"activity": here.activity_id, "step": here.key})]
 
 
 def _looks(form, moment: str) -> bool:
@@ -133,13 +139,18 @@ def _looks(form, moment: str) -> bool:
     return getattr(type(form), moment) is not getattr(WorkForm, moment)
 
 
-def _leave(workshop: Workshop, activity: Activity, row: StepState) -> None:
-    """Let the work form carry what the step gathered into the activity's state."""
+def _leave(workshop: Workshop, activity, row) -> None:
+    """Let the work form carry what the step gathered into the activity's state (``activity``
+    and ``row`` mapped, or ``Loaded`` rows: mapped objects are loaded only to store a change)."""
     if not _looks(form := work_form(activity.type), "leave"):
         return
     # the entries are read only if the work form looks at them (most carry nothing on)
     view = stepviews.build(workshop, activity, row, entries_on_first_use=True)
-    store_view_changes(workshop, activity, row, lifecycle.leave(form, view))
+    changes = lifecycle.leave(form, view)
+    if changes.leave_as_they_were(stepviews.stored(activity, "state"),
+                                  stepviews.stored(row, "data")):
+        return
+    store_view_changes(workshop, *stepviews.mapped(activity, row), changes)
 
 
 def control(workshop: Workshop, action: str, data: dict) -> None:
@@ -158,7 +169,7 @@ def control(workshop: Workshop, action: str, data: dict) -> None:
         elif action in ("next", "previous", "goto"):
             if workshop.status != "running":
                 raise ActionRejected(_("Start the session first."))
-            steps = stepviews.flat_steps(workshop)
+            steps = stepviews.places(workshop.id)
             _still_at(workshop, data, steps)
             if action == "goto":
                 target = _int(data.get("position"))
@@ -193,14 +204,15 @@ def _int(value) -> int:
         raise ActionRejected(_("That step does not exist.")) from None
 
 
-def _still_at(workshop: Workshop, data: dict,
-              steps: list[tuple[Activity, StepState]] | None = None) -> None:
+def _still_at(workshop: Workshop, data: dict, steps: list[stepviews.Place] | None = None) -> None:
     """Refuse what a console sent for a step the group has left (another window moved on)."""
     if steps is not None and workshop.status == "running":
         here = stepviews.at_position(workshop, steps)
+        key = here.key if here is not None else None
     else:
         here = stepviews.current(workshop)
-    if here is not None and data.get("step") not in (None, here[1].key):
+        key = here[1].key if here is not None else None
+    if key is not None and data.get("step") not in (None, key):
         raise ActionRejected(_("The session has moved on; this was for another step."))
 
 
