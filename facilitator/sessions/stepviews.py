@@ -108,10 +108,6 @@ def _statement(name: str, only: bool = False):
         return select(func.count(Participant.id), func.count(case((Participant.connections > 0, 1))),
                       func.count(Participant.needs_moment_since)) \
             .where(Participant.workshop_id == WORKSHOP)
-    if name == "outline":
-        return select(Activity.id, StepState.id) \
-            .join(StepState, StepState.activity_id == Activity.id) \
-            .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
     if name == "places":
         return select(Activity.id, StepState.id, StepState.key, StepState.status) \
             .join(StepState, StepState.activity_id == Activity.id) \
@@ -381,7 +377,7 @@ def own_entries_at(activity: Activity, participant_id: int, step_key: str) -> li
 
 def outline(workshop_id: int) -> list[tuple[int, int]]:
     """(activity id, step id) of every step of the session, in order: plain rows."""
-    return [(activity_id, step_id) for activity_id, step_id in _read("outline", workshop=workshop_id)]
+    return [(place.activity_id, place.step_id) for place in places(workshop_id)]
 
 
 class OutlineRow(NamedTuple):

@@ -30,37 +30,9 @@ def test_memory_per_phone_comes_from_the_growth_while_phones_connect():
     assert report.memory_per_phone_kb == 140
 
 
-def test_the_simulated_phones_are_settled_once_connected_as_a_server_is(monkeypatch):
-    """The load generator's own garbage collector must not stop a thousand simulated phones at
-    once in the middle of a step change: it is settled (``serving.settle``) before the steps."""
+def _rehearse_nothing(monkeypatch, connect=None) -> None:
+    """A rehearsal of no phones against no server: what it does around them, in this process."""
     import asyncio
-
-    from facilitator import serving
-    from facilitator.loadtest import rehearsal
-
-    happened = []
-    monkeypatch.setattr(serving, "settle", lambda: happened.append("settled"))
-
-    async def connected(views, report, at_once=50):
-        happened.append("connected")
-
-    async def usage(urls):
-        return None, None
-
-    async def health(url, token=None):
-        return {}
-
-    monkeypatch.setattr(rehearsal, "_connect_all", connected)
-    monkeypatch.setattr(rehearsal, "usage", usage)
-    monkeypatch.setattr(rehearsal, "server_health", health)
-    plan = rehearsal.Plan("http://127.0.0.1:9", phones=0, rounds=0)
-    asyncio.run(rehearsal.run([], plan, []))
-    assert happened == ["connected", "settled"]
-
-
-def test_a_rehearsal_leaves_the_collector_of_its_process_as_it_found_it(monkeypatch):
-    import asyncio
-    import gc
 
     from facilitator.loadtest import rehearsal
 
@@ -70,10 +42,31 @@ def test_a_rehearsal_leaves_the_collector_of_its_process_as_it_found_it(monkeypa
     async def health(url, token=None):
         return {}
 
-    monkeypatch.setattr(rehearsal, "_connect_all", nothing)
+    monkeypatch.setattr(rehearsal, "_connect_all", connect or nothing)
     monkeypatch.setattr(rehearsal, "usage", nothing)
     monkeypatch.setattr(rehearsal, "server_health", health)
-    before = gc.get_threshold()
     asyncio.run(rehearsal.run([], rehearsal.Plan("http://127.0.0.1:9", phones=0, rounds=0), []))
+
+
+def test_the_simulated_phones_are_settled_once_connected_as_a_server_is(monkeypatch):
+    """The load generator's own garbage collector must not stop a thousand simulated phones at
+    once in the middle of a step change: it is settled (``serving.settle``) before the steps."""
+    from facilitator import serving
+
+    happened = []
+    monkeypatch.setattr(serving, "settle", lambda: happened.append("settled"))
+
+    async def connected(views, report, at_once=50):
+        happened.append("connected")
+
+    _rehearse_nothing(monkeypatch, connected)
+    assert happened == ["connected", "settled"]
+
+
+def test_a_rehearsal_leaves_the_collector_of_its_process_as_it_found_it(monkeypatch):
+    import gc
+
+    before = gc.get_threshold()
+    _rehearse_nothing(monkeypatch)
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0

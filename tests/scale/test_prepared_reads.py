@@ -25,7 +25,7 @@ from .. import pg
 
 #: Every prepared read of stepviews, with the values it takes.
 READS = ("workshop_and_step", "workshop_and_last_step", "workshop", "people", "person",
-         "headcount", "outline", "outline_rows", "entries", "entries_by")
+         "headcount", "places", "outline_rows", "activity_and_step", "entries", "entries_by")
 
 
 def _session_with_answers(app) -> dict:
@@ -52,6 +52,8 @@ def _session_with_answers(app) -> dict:
 
 
 def _values(name: str, known: dict) -> dict:
+    if name == "activity_and_step":
+        return {"step": known["step"]}
     if name.startswith("entries"):
         return {"step": known["step"], **({"one": known["author"]} if name == "entries_by" else {})}
     return {"workshop": known["workshop"], **({"one": known["one"]} if name == "person" else {})}
@@ -125,6 +127,6 @@ def test_a_prepared_read_refuses_what_it_cannot_take(app):
         with pytest.raises(TypeError, match="takes workshop, not $"):
             stepviews._prepared("headcount").rows()
         with pytest.raises(TypeError, match="no parameter step"):
-            Prepared(stepviews._statement("outline")).rows(workshop=1, step=2)
+            Prepared(stepviews._statement("places")).rows(workshop=1, step=2)
         with pytest.raises(TypeError, match="not IN lists"):
             Prepared(stepviews._statement("people", only=True)).rows(workshop=1)

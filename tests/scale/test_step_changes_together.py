@@ -43,26 +43,40 @@ def test_a_step_change_sends_phones_and_screen_then_waits_for_its_console_withou
     assert "Ik meld elk incident." in session.trainer.snapshot()["html"]
 
 
-def test_moving_on_reads_the_entries_of_the_step_it_leaves_only_if_its_work_form_looks(tmp_path):
-    """The statements method carries nothing of a statement's answers on when the group moves
-    on: "next" reads the new step's entries, not the old one's (in a session of a thousand, a
-    thousand entries read and compared for nothing)."""
-    from sqlalchemy import event, select
-
-    from facilitator.sessions.models import Activity, StepState
+def _answered_and_traced(tmp_path) -> tuple[LiveSession, list[str]]:
+    """A session of three at its first statement, everyone having answered; from now on every
+    statement SQLite runs for it is in the list (values filled in)."""
+    from sqlalchemy import event
 
     session = LiveSession(STATEMENTS, folder=tmp_path, phones=3)
     session.trainer.do("start")
     for phone in session.phones:
         assert phone.answer({"choice": "agree"})["ok"]
     with session.app.app_context():
-        left, entered = db.session.scalars(
-            select(StepState.id).join(Activity).where(Activity.workshop_id == session.workshop_id)
-            .order_by(StepState.position)).all()[:2]
         engine = db.engine
     traced: list[str] = []
     event.listen(engine, "connect", lambda dbapi, _record: dbapi.set_trace_callback(traced.append))
     engine.dispose()  # every connection from now on is traced
+    return session, traced
+
+
+def _steps_of(session: LiveSession) -> list:
+    """The session's step rows, in order."""
+    from sqlalchemy import select
+
+    from facilitator.sessions.models import Activity, StepState
+
+    with session.app.app_context():
+        return db.session.execute(select(StepState.id, StepState.status).join(Activity).where(
+            Activity.workshop_id == session.workshop_id).order_by(StepState.position)).all()
+
+
+def test_moving_on_reads_the_entries_of_the_step_it_leaves_only_if_its_work_form_looks(tmp_path):
+    """The statements method carries nothing of a statement's answers on when the group moves
+    on: "next" reads the new step's entries, not the old one's (in a session of a thousand, a
+    thousand entries read and compared for nothing)."""
+    session, traced = _answered_and_traced(tmp_path)
+    (left, _status), (entered, _status) = _steps_of(session)[:2]
     assert session.trainer.do("next")["ok"]
     read = [statement for statement in traced if "FROM entries" in statement]
     assert any(f"entries.step_id = {entered}" in statement for statement in read)
@@ -74,19 +88,11 @@ def test_moving_on_writes_two_statuses_and_the_position_and_loads_no_mapped_step
     the work form carries nothing on, it reads the steps as plain rows and writes the step it
     leaves, the step it enters and the session's place, and nothing else (loading every activity
     and step of the session as mapped objects, and flushing them, had been half its cost)."""
-    from sqlalchemy import event, select
+    from sqlalchemy import event
 
     from facilitator.sessions.models import Activity, StepState, Workshop
 
-    session = LiveSession(STATEMENTS, folder=tmp_path, phones=3)
-    session.trainer.do("start")
-    for phone in session.phones:
-        assert phone.answer({"choice": "agree"})["ok"]
-    with session.app.app_context():
-        engine = db.engine
-    traced: list[str] = []
-    event.listen(engine, "connect", lambda dbapi, _record: dbapi.set_trace_callback(traced.append))
-    engine.dispose()
+    session, traced = _answered_and_traced(tmp_path)
     loaded: list[str] = []
 
     def load(target, _context) -> None:
@@ -105,8 +111,6 @@ def test_moving_on_writes_two_statuses_and_the_position_and_loads_no_mapped_step
                        "UPDATE workshops SET position=1"], written
     assert loaded == [], loaded
     with session.app.app_context():
-        workshop = db.session.get(Workshop, session.workshop_id)
-        statuses = db.session.scalars(select(StepState.status).join(Activity).where(
-            Activity.workshop_id == workshop.id).order_by(StepState.position)).all()
-        assert (workshop.position, statuses[:2]) == (1, ["closed", "open"])
+        position = db.session.get(Workshop, session.workshop_id).position
+    assert (position, [status for _id, status in _steps_of(session)[:2]]) == (1, ["closed", "open"])
     assert "Ik meld elk incident." in session.phones[0].snapshot()["html"]
