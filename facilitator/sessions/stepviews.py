@@ -123,10 +123,12 @@ def _statement(name: str, only: bool = False):
     if name in ("entries", "entries_by"):
         query = select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id) \
             .where(Entry.step_id == STEP)
+        # a few authors' entries: found by step and author (the unique key's index) and put in
+        # order by ``entries_of``; ordered here, SQLite would walk the whole step's entries by id
         if name == "entries_by":
-            query = query.where(Entry.author == ONE)
-        elif only:
-            query = query.where(Entry.author.in_(ONLY))
+            return query.where(Entry.author == ONE)
+        if only:
+            return query.where(Entry.author.in_(ONLY))
         return query.order_by(Entry.id)
     if name in ("workshop_and_step", "workshop_and_last_step"):
         in_order = select(*_LOADED.columns) \
@@ -320,9 +322,10 @@ def entries_of(row: StepState, names: dict[int, str], mine_author: str | None = 
     if authors is None:
         found = _read("entries", step=row.id)
     elif len(authors) == 1:  # the author of the one answer of a turn
-        found = _read("entries_by", step=row.id, one=next(iter(authors)))
+        found = sorted(_read("entries_by", step=row.id, one=next(iter(authors))))
     else:
-        found = _rows(_statement("entries", only=True), {"step": row.id, "only": list(authors)})
+        found = sorted(_rows(_statement("entries", only=True),
+                             {"step": row.id, "only": list(authors)}))  # by id: as they came
     return [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
         EntryData(entry_id, author, slot, payload, participant_id,
                   names.get(participant_id), author == mine_author)
@@ -369,10 +372,7 @@ def own_entries_at(activity: Activity, participant_id: int, step_key: str) -> li
     if row is None:
         return []
     author = author_key(row.id, participant_id, step_of(activity, row).visibility)
-    return [EntryData(entry_id, author, slot, payload, found_id, None, True)
-            for entry_id, author, slot, payload, found_id in _rows(
-                select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id)
-                .where(Entry.step_id == row.id, Entry.author == author).order_by(Entry.id))]
+    return entries_of(row, {}, author, authors={author})
 
 
 def outline(workshop_id: int) -> list[tuple[int, int]]:

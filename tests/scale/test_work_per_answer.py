@@ -93,6 +93,37 @@ def test_answers_refreshes_and_step_changes_read_their_own_session_by_index(app,
             f"{scans}: {statement}" for statement, scans in scanning.items())
 
 
+
+@pytest.mark.parametrize("together", [1, 5])
+def test_a_turn_reads_its_own_authors_entries_not_every_entry_of_the_step(app, trainer, statements,
+                                                                         together):
+    """A turn looks up whether its answerers answered before. Found through the step alone, that
+    walks every entry the step has (in a room of a thousand that has voted, a thousand rows for
+    every turn); found through step and author, only theirs."""
+    with app.test_request_context("/"):
+        workshop_id, people = _session(db.session.get(User, trainer), 30)
+        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        answers.take_together(workshop_id, [answers.Answer(person, "s1", {"choice": "agree"},
+                                                           f"a{person}", False)
+                                            for person in people[:20]])
+        db.session.remove()
+        statements.clear()
+
+        turn = [answers.Answer(person, "s1", {"choice": "disagree"}, f"b{person}", False)
+                for person in people[20:20 + together]]
+        answers.take_together(workshop_id, turn)
+        assert [answer.failure for answer in turn] == [None] * together
+
+        # (the refresh that follows, here at once, reads them all to count them: that is its job)
+        reads = [statement for statement, _parameters in statements
+                 if statement.lstrip().upper().startswith("SELECT") and "FROM entries" in statement
+                 and "entries.author" in statement.partition("WHERE")[2]]
+        assert reads, "the turn did not look for its answerers' entries"
+        for statement in reads:
+            plan = [detail for *_ids, detail in db.session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement).all()]
+            assert any(re.search(r"SEARCH entries USING .*author", d) for d in plan), (statement, plan)
+
 def test_a_refresh_switches_language_without_parsing_a_locale_each_time(app, trainer,
                                                                          monkeypatch):
     """Every view of a refresh runs in the session's language, nested a few times over (the
