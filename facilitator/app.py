@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, abort, send_from_directory
+from flask import abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -13,13 +13,14 @@ from . import database, i18n, shipped
 from .contract import plugins
 from .extensions import csrf, limiter, login_manager, socketio
 from .live import handlers as live  # declares the Socket.IO handlers before any app binds them
+from .live.event_context import LiveApp
 from .web import compression, cookie_sessions, errors, fingerprints, security
 
 HERE = Path(__file__).parent
 
 
-def create_app(config: dict | None = None) -> Flask:
-    app = Flask("facilitator", static_folder=str(HERE / "static"), static_url_path="/static")
+def create_app(config: dict | None = None) -> LiveApp:
+    app = LiveApp("facilitator", static_folder=str(HERE / "static"), static_url_path="/static")
     app.config.update(settings.DEFAULTS)
     app.config.update(settings.from_environment())
     app.config.update(config or {})

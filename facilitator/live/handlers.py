@@ -28,6 +28,7 @@ from ..web.errors import database_away
 from ..web.ids import as_id, as_text
 from . import answers, floodguard, signouts, snapshots
 from .broadcast import console_room, participant_room, phones_room, screen_room
+from .event_context import remember_handshake
 
 log = logging.getLogger("facilitator.live")
 
@@ -148,6 +149,7 @@ def connect(auth=None):
         raise Refused(_("This device sent too many messages and was disconnected. Wait half a "
                         "minute, then reload the page."))
     _connections().add(request.sid, who, language)
+    remember_handshake()  # its events get a lighter request context
     role, workshop_id, participant_id = who
     if role == "console" or (role == "screen" and workshop_id not in session.get("screens", [])):
         signouts.signed_in().add(request.sid, current_user.id)  # let in on the account's rights

@@ -32,8 +32,7 @@ class RememberedCookieSessions(SecureCookieSessionInterface):
         self._lock = Lock()
 
     def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
-        serializer = self.get_signing_serializer(app)
-        if serializer is None:
+        if not app.secret_key:
             return None
         value = request.cookies.get(self.get_cookie_name(app))
         if not value:
@@ -46,8 +45,9 @@ class RememberedCookieSessions(SecureCookieSessionInterface):
         if found is not None and found[1] > now:
             return self.session_class(copy.deepcopy(found[0]))
         max_age = int(app.permanent_session_lifetime.total_seconds())
-        try:
-            data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
+        try:  # the serializer only now: making one costs about as much as the rest of a lookup
+            data, signed_at = self.get_signing_serializer(app).loads(
+                value, max_age=max_age, return_timestamp=True)
         except BadSignature:
             return self.session_class()
         with self._lock:
