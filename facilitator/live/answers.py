@@ -9,7 +9,10 @@ before them, as simultaneous answers always were. One answer alone is ``particip
 
 While answers keep coming, the next turn waits as long as the last one took before it begins, so
 that a session's answers take at most about half of the process's time and each turn takes more of
-them; an answer to a quiet session is taken at once.
+them. An answer that comes within ``GATHERING`` seconds of the one before it to the same session
+waits that long for others before its turn begins: a turn costs about as much for one answer as
+for five, and a room answering a few times a second does not notice 40 ms. An answer to a quiet
+session is taken at once.
 
 When answers come faster than the process takes them (more than ``ANSWERS_WAITING`` waiting for
 one session, or the first of them waiting longer than ``ANSWER_PATIENCE`` seconds already), a new
@@ -66,12 +69,18 @@ class Desk:
 
     #: The longest a turn waits for more answers to gather.
     MOST_RESTING = 0.05
+    #: How long a turn gathers first when its answer came this soon after the one before it.
+    GATHERING = 0.04
+    #: The sessions whose last arrival is remembered, at most (the oldest are forgotten first).
+    REMEMBERED = 5000
 
     def __init__(self):
         self.mutex = threading.Lock()
         self.waiting: dict[int, list[Answer]] = {}
         self.busy: set[int] = set()
         self.resting: dict[int, float] = {}  # workshop id -> how long its next turn waits first
+        self.arrivals: dict[int, tuple[float, float]] = {}  # workshop id -> when its last answer
+        # came, and how long after the one before
         self.refused = 0  # answers refused as busy since the process started
 
     def submit(self, workshop_id: int, participant_id: int, step_key: str, data, *,
@@ -87,6 +96,11 @@ class Desk:
                 self.refused += 1
                 raise Busy(round(min(10.0, max(1.0, behind)), 1))
             queue.append(answer)
+            before, _gap = self.arrivals.pop(workshop_id, (None, None))  # back as the newest
+            self.arrivals[workshop_id] = (answer.arrived, answer.arrived - before
+                                          if before is not None else float("inf"))
+            if len(self.arrivals) > self.REMEMBERED:
+                del self.arrivals[next(iter(self.arrivals))]
             if workshop_id not in self.busy:
                 self.busy.add(workshop_id)
                 answer.leads = True
@@ -102,6 +116,8 @@ class Desk:
     def _take_turn(self, workshop_id: int) -> None:
         with self.mutex:
             rest = self.resting.pop(workshop_id, 0.0)
+            if self.arrivals.get(workshop_id, (0.0, float("inf")))[1] < self.GATHERING:
+                rest = max(rest, self.GATHERING)  # answers are following each other closely
         if rest:
             socketio.sleep(rest)  # what arrives meanwhile is taken in this turn
         with self.mutex:

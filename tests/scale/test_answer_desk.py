@@ -2,6 +2,7 @@
 answer stored once, each phone told its own outcome, and nobody left waiting."""
 
 import threading
+import time
 import uuid
 
 import pytest
@@ -90,3 +91,55 @@ def test_an_answer_for_a_step_that_has_passed_is_refused_alone(app, started):
     assert "niet meer open" in str(outcomes.pop(late))
     assert outcomes == {person: True for person in people[1:]}
     assert stored(app) == PHONES - 1
+
+
+def answer_one_by_one(app, workshop_id, people, every: float) -> dict[int, float]:
+    """Each phone answers ``every`` seconds after the one before; return how long each waited
+    for its acknowledgement."""
+    waited, threads = {}, []
+
+    def phone(person):
+        with app.app_context(), app.test_request_context():
+            began = time.monotonic()
+            try:
+                answers.submit(workshop_id, person, "s1", {"choice": "agree"},
+                               client_id=uuid.uuid4().hex)
+            finally:
+                waited[person] = time.monotonic() - began
+                db.session.remove()
+
+    for person in people:
+        threads.append(threading.Thread(target=phone, args=(person,)))
+        threads[-1].start()
+        time.sleep(every)
+    for thread in threads:
+        thread.join(30)
+    return waited
+
+
+def test_answers_that_follow_each_other_closely_are_gathered_into_fewer_turns(
+        app, started, monkeypatch):
+    """A room answering several times a second: each answer soon after the one before waits a
+    moment for the next ones, so that a turn (a view of the step and a commit) takes several."""
+    workshop_id, people = started
+    turns, take_together = [], answers.take_together
+    monkeypatch.setattr(answers, "take_together",
+                        lambda workshop, batch: (turns.append(len(batch)),
+                                                 take_together(workshop, batch))[1])
+    waited = answer_one_by_one(app, workshop_id, people, every=answers.Desk.GATHERING / 8)
+
+    assert stored(app) == PHONES
+    assert sum(turns) == PHONES and len(turns) <= PHONES / 3, f"turns of {turns}"
+    assert max(waited.values()) < 1.0
+
+
+def test_an_answer_to_a_quiet_session_is_taken_at_once(app, started, monkeypatch):
+    workshop_id, people = started
+    turns, take_together = [], answers.take_together
+    monkeypatch.setattr(answers, "take_together",
+                        lambda workshop, batch: (turns.append(len(batch)),
+                                                 take_together(workshop, batch))[1])
+    waited = answer_one_by_one(app, workshop_id, people[:3], every=answers.Desk.GATHERING * 3)
+
+    assert turns == [1, 1, 1]
+    assert max(waited.values()) < answers.Desk.GATHERING, waited
