@@ -35,7 +35,10 @@ def on_event_loop(argv: list[str]) -> None:
         return
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execv(sys.executable, [sys.executable, "-m", "gevent.monkey", "--module", "facilitator", *argv])
+    # -P: not the current folder first on the path (as -m would put it), so that the facilitator
+    # served is the installed one wherever the command is given
+    os.execv(sys.executable,
+             [sys.executable, "-P", "-m", "gevent.monkey", "--module", "facilitator", *argv])
 
 
 def off_the_loop(function, *args, **kwargs):

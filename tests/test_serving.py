@@ -5,6 +5,8 @@ gets the app from ``facilitator.wsgi``."""
 import gc
 import importlib
 import json
+import os
+import socket
 import subprocess
 import sys
 import time
@@ -91,6 +93,28 @@ def test_an_unknown_async_mode_stops_serve_with_the_choices(monkeypatch):
     monkeypatch.setenv("FACILITATOR_ASYNC_MODE", " Threading ")  # said loosely, still understood
     assert serving.on_event_loop(["serve"]) is None  # stays on threads: no restart
 
+
+
+def test_serve_runs_the_installed_facilitator_whatever_folder_it_is_started_in(tmp_path):
+    """``facilitator serve`` starts itself again under ``python -m gevent.monkey``; ``-m`` puts
+    the current folder first on the path, so started in a folder that holds another
+    ``facilitator`` (a checkout of another version, say) it served that one instead."""
+    decoy = tmp_path / "facilitator"
+    decoy.mkdir()
+    for name in ("__init__.py", "__main__.py"):
+        (decoy / name).write_text("raise SystemExit('the facilitator of the current folder ran')\n")
+    with socket.socket() as taken:  # the real one stops at once, before it serves: port taken
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        ran = subprocess.run(
+            [str(BIN / "facilitator"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=tmp_path, capture_output=True, text=True, timeout=120,
+            env={**os.environ, "FACILITATOR_INSTANCE": str(tmp_path / "instance"),
+                 "FACILITATOR_ASYNC_MODE": "gevent", "FACILITATOR_LANGUAGE": "en"})
+    said = ran.stdout + ran.stderr
+    assert "current folder ran" not in said
+    assert ran.returncode == 1 and f"{port}" in said, said
 
 GIVING_WAY = '''
 import json, socket, time
