@@ -4,7 +4,7 @@ Flask-SocketIO makes a request context for every event from the connection's han
 the URL map to it, matching ``/socket.io/`` against every view and parsing its Cookie header gave
 the same answers for every event of a connection; they are now worked out once, when it is
 accepted (``facilitator.live.event_context``). What the handlers rely on stays: the signed-in
-trainer's session, ``url_for`` and the phone's own cookies.
+trainer's session and ``url_for``.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def test_events_bind_match_and_parse_nothing_again(app, console, phones, worksho
     per_event_work.update(dict.fromkeys(per_event_work, 0))
 
     assert console.do("start") == {"ok": True}  # the trainer's signed-in session still opens
-    assert phone.answer({"choice": "agree"})["ok"]  # the phone is still known by its cookie
+    assert phone.answer({"choice": "agree"})["ok"]  # a phone's answer is taken as before
     html = console.snapshot()["html"]
 
     assert per_event_work == {"bound": 0, "matched": 0, "cookies parsed": 0}
