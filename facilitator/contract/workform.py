@@ -289,6 +289,12 @@ class WorkForm(ABC):
     #: True when one participant's input changes what the other phones show (a queue, a team's
     #: answer); the host then refreshes every phone after an input, not only the sender's.
     shared_input: ClassVar[bool] = False
+    #: False when the shared screen shows nothing of the participants' input until results are
+    #: revealed, other than how many answered (the host's line below the work form's part): the
+    #: host then sends the screen only that count after an input, not the whole screen. True (the
+    #: default, always right) when the screen follows the input as it comes: a queue, seats in a
+    #: hall, a team's board, a count of its own.
+    screen_follows_input: ClassVar[bool] = True
     fields: ClassVar[list] = []
     """The fields of the configuration (``facilitator.contract.fields``), from which the scenario editor
     generates this work form's form. Without fields the editor shows the config as YAML text."""

@@ -82,7 +82,8 @@ class Asked:
 
     ticket: int
     views: bool = False  # the shared screen and the console
-    console: bool = False  # the whole console (people came or went), not only the current step
+    console: bool = False  # the whole console and screen (people came or went), not only the
+    # current step and its count
     every_phone: bool = False
     phones: set[int] = field(default_factory=set)
 
@@ -187,8 +188,9 @@ def _refresh_now(workshop_id: int, asked: Asked) -> None:
     reading = snapshots.read_by_id(workshop_id)
     if reading is None:
         return
-    if asked.views:
-        emit_snapshot(screen_room(workshop_id), reading.screen())
+    if asked.views:  # after answers alone, a screen that shows only their count gets the count
+        patch = None if asked.console else reading.screen_patch()
+        emit_snapshot(screen_room(workshop_id), patch or reading.screen())
     if asked.every_phone:
         send_phones(reading)
     elif asked.phones:

@@ -169,6 +169,26 @@ class Reading:
                            template=form.template("screen"))
         return self._render("live/screen_step.html", context)
 
+    def screen_patch(self) -> dict | None:
+        """What an input changes on the shared screen, when that is only how many answered (and
+        the time left, which runs on): the parts marked ``data-part`` in the full screen, or None
+        when the screen must be sent whole. Only while the results are not revealed, and only for
+        a work form whose screen does not follow the input (``WorkForm.screen_follows_input``):
+        then the rest of the screen is what it was at the last full snapshot, which came with the
+        step change, the reveal or the trainer's last action."""
+        view = self.view
+        if view is None or self.workshop.status != "running" or view.revealed \
+                or not view.step.takes_input or self.form.screen_follows_input:
+            return None
+        context = {"meta": self.meta, "countdown": self.countdown}
+        with self._language():
+            parts = {"answered": live_template("live/screen_answered.html", context,
+                                               self._speaking).strip()}
+            if self.countdown is not None and self.countdown.started:
+                parts["countdown"] = live_template("live/screen_countdown.html", context,
+                                                   self._speaking).strip()
+        return {"parts": parts, "meta": self.meta}
+
     # -- the trainer's console -------------------------------------------------------------------
     def console(self) -> dict:
         with self._language():

@@ -43,6 +43,7 @@ class Checklist(WorkForm):
     title = _l("Closing checklist")
     description = _l("The outcomes the meeting set out to reach: the group says what it thinks, "
                      "the trainer ticks what was reached, and the session report records it.")
+    screen_follows_input = False  # the outcomes and the count, until the trainer reveals
     fields = [
         LongText("intro", _l("Introduction"), max_length=MAX_INTRO, rows=2,
                  help=_l("Shown above the outcomes on the screen and the phones.")),

@@ -63,6 +63,7 @@ class Statements(WorkForm):
     title = _l("Agree/disagree statements")
     description = _l("Everyone takes a stand on statements; the trainer reveals how the group "
                      "is divided and how many know the policy's answer.")
+    screen_follows_input = False  # the statement and the count, until the trainer reveals
     fields = [
         Choice("visibility", _l("Who sees the stands"), required=True, default=ANONYMOUS, options=[
             (ANONYMOUS, _l("Anonymous")), (NAMED, _l("Named, when the session is named"))]),

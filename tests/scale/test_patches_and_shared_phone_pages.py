@@ -12,6 +12,10 @@ STATEMENTS = {"activities": [{"type": "statements", "title": "Stellingen", "conf
     "statements": ["Schelden hoort bij het werk.", "Ik meld elk incident."]}}]}
 
 
+QUESTIONNAIRE = {"activities": [{"type": "questionnaire", "title": "Leerdoelwijzer", "config": {
+    "aspects": [{"title": "Risico-inschatting", "statements": ["Ik schat vooraf het risico in."]}]}}]}
+
+
 def _pushed(view) -> list[dict]:
     return view.received()
 
@@ -40,6 +44,43 @@ def test_answers_send_the_console_a_patch_that_makes_the_full_console(tmp_path):
     assert people and "html" in people[-1] and "Chantal" in people[-1]["html"]
     session.trainer.do("next")  # a step change: the whole console
     assert "html" in _pushed(session.trainer)[-1]
+
+
+def test_answers_send_the_screen_only_their_count_until_the_trainer_reveals(tmp_path):
+    session = LiveSession(STATEMENTS, folder=tmp_path, phones=4)
+    session.trainer.do("start")
+    shown = session.screen.snapshot()
+    _pushed(session.screen)
+    for phone, choice in zip(session.phones, ["agree", "disagree", "agree"], strict=False):
+        assert phone.answer({"choice": choice})["ok"]
+        pushed = _pushed(session.screen)
+        assert pushed and all("parts" in s and "html" not in s for s in pushed), \
+            "an answer re-sent the whole screen"
+        assert set(pushed[-1]["parts"]) == {"answered"}
+        for patch in pushed:
+            shown = {"html": patched(shown["html"], patch["parts"]), "meta": patch["meta"]}
+        assert shown["html"] == session.screen.snapshot()["html"]  # what a reconnecting screen gets
+    assert "3 van 4 hebben geantwoord" in shown["html"]
+    assert "eens" not in shown["html"].lower()  # nothing of the stands before the reveal
+
+    session.trainer.do("reveal")  # the results on the screen: answers now change the whole screen
+    assert "html" in _pushed(session.screen)[-1]
+    assert session.phones[3].answer({"choice": "disagree"})["ok"]
+    last = _pushed(session.screen)[-1]
+    assert "html" in last and last["html"] == session.screen.snapshot()["html"]
+
+
+def test_a_screen_that_follows_the_input_is_sent_whole_after_an_answer(tmp_path):
+    from facilitator.contract.plugins import work_form
+
+    session = LiveSession(QUESTIONNAIRE, folder=tmp_path, phones=3)
+    with session.app.app_context():
+        assert work_form("questionnaire").screen_follows_input  # it counts in its own words
+    session.trainer.do("start")
+    _pushed(session.screen)
+    assert session.phones[0].answer({"aspect": "0", "q-0-0": "soms", "at": "1"})["ok"]
+    last = _pushed(session.screen)[-1]
+    assert "html" in last and "1 deelnemer heeft geantwoord" in last["html"]
 
 
 def test_a_patch_for_another_step_or_a_missing_part_is_not_applied():
