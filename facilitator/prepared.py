@@ -41,6 +41,7 @@ class _Compiled:
     fixed: dict[str, Any]  # the values the statement brings itself (literals), ready for the driver
     given: dict[str, Callable | None]  # the caller's parameters, with the driver's conversion
     row: Callable  # a DBAPI row -> a named row, each column as SQLAlchemy reads it
+    plain: bool  # no column needs converting: the DBAPI's rows are what SQLAlchemy would read
 
     def parameters(self, values: dict[str, Any]):
         if values.keys() != self.given.keys():
@@ -69,6 +70,16 @@ class Prepared:
         self._by_dialect: dict[str, _Compiled] = {}  # by database and driver: "sqlite+pysqlite"
 
     def rows(self, **values) -> list:
+        compiled, found = self._fetch(values)
+        return [compiled.row(row) for row in found]
+
+    def tuples(self, **values) -> list[tuple]:
+        """``rows`` as plain tuples, for a caller that takes the columns by place: with no column
+        to convert (a JSON column read as its text, for example), the driver's own rows."""
+        compiled, found = self._fetch(values)
+        return found if compiled.plain else [tuple(compiled.row(row)) for row in found]
+
+    def _fetch(self, values: dict) -> tuple[_Compiled, list]:
         session = db.session
         session.flush()
         connection = session.connection()
@@ -87,7 +98,7 @@ class Prepared:
                                           connection_invalidated=gone, dialect=dialect) from error
         finally:
             cursor.close()
-        return [compiled.row(row) for row in found]
+        return compiled, found
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self.statement.compile(dialect=dialect)
@@ -120,6 +131,7 @@ class Prepared:
         prepared = _Compiled(
             sql=compiled.string, positional=compiled.positional,
             order=tuple(compiled.positiontup or ()) if compiled.positional else (),
-            fixed=fixed, given={name: convert(name) for name in given}, row=row)
+            fixed=fixed, given={name: convert(name) for name in given}, row=row,
+            plain=not readers)
         self._by_dialect[dialect.dialect_description] = prepared
         return prepared

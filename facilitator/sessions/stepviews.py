@@ -121,8 +121,8 @@ def _statement(name: str, only: bool = False):
             .join(StepState, StepState.activity_id == Activity.id) \
             .where(Activity.workshop_id == WORKSHOP).order_by(Activity.position, StepState.position)
     if name in ("entries", "entries_by"):
-        query = select(Entry.id, Entry.author, Entry.slot, Entry.payload, Entry.participant_id) \
-            .where(Entry.step_id == STEP)
+        query = select(Entry.id, Entry.author, Entry.slot, cast(Entry.payload, Text).label("payload"),
+                       Entry.participant_id).where(Entry.step_id == STEP)  # as stored: see below
         # a few authors' entries: found by step and author (the unique key's index) and put in
         # order by ``entries_of``; ordered here, SQLite would walk the whole step's entries by id
         if name == "entries_by":
@@ -320,16 +320,37 @@ def entries_of(row: StepState, names: dict[int, str], mine_author: str | None = 
                authors: set[str] | None = None) -> list[EntryData]:
     """The step's entries (only these ``authors``' if given), in the order they came."""
     if authors is None:
-        found = _read("entries", step=row.id)
+        found = _prepared("entries").tuples(step=row.id)
     elif len(authors) == 1:  # the author of the one answer of a turn
-        found = sorted(_read("entries_by", step=row.id, one=next(iter(authors))))
+        found = sorted(_prepared("entries_by").tuples(step=row.id, one=next(iter(authors))))
     else:
         found = sorted(_rows(_statement("entries", only=True),
                              {"step": row.id, "only": list(authors)}))  # by id: as they came
-    return [  # each payload freshly decoded from JSON: the view's own (lifecycle's state rule)
-        EntryData(entry_id, author, slot, payload, participant_id,
-                  names.get(participant_id), author == mine_author)
-        for entry_id, author, slot, payload, participant_id in found]
+    payload = _Payloads()
+    return [EntryData(entry_id, author, slot, payload(stored), participant_id,
+                      names.get(participant_id), author == mine_author)
+            for entry_id, author, slot, stored, participant_id in found]
+
+
+class _Payloads(dict):
+    """The entries' payloads of one read, decoded from their stored JSON, each the view's own
+    (lifecycle's state rule). A room that answered gives the same few payloads by the hundred
+    (``{"choice": "agree"}``): one made of plain values only is decoded once per read and handed
+    out as a copy, which is a whole copy and costs a fraction of decoding the text again; any
+    other is decoded afresh. Nothing outlives the read."""
+
+    def __call__(self, stored: str | None):
+        if stored is None:
+            return None
+        if (known := self.get(stored)) is not None:
+            return known.copy() if known is not _NESTED else json.loads(stored)
+        value = json.loads(stored)
+        plain = type(value) is dict and all(type(v) in _PLAIN for v in value.values())
+        self[stored] = value.copy() if plain else _NESTED
+        return value
+
+
+_PLAIN, _NESTED = frozenset({str, int, float, bool, type(None)}), object()
 
 
 def build(workshop: Workshop, activity: Activity, row: StepState, *,

@@ -8,6 +8,7 @@ value and type by type (JSON decoded, dates as dates, booleans as booleans).
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -71,8 +72,13 @@ def _both_ways(app) -> None:
             assert prepared == by_sqlalchemy, name
             assert [[type(v) for v in row] for row in prepared] == \
                 [[type(v) for v in row] for row in by_sqlalchemy], name
-        entries = stepviews._read("entries", step=known["step"])
-        assert [entry.payload for entry in entries] == [{"choice": "agree"}] * 3
+            assert stepviews._prepared(name).tuples(**values) == by_sqlalchemy, name
+        entries = stepviews._read("entries", step=known["step"])  # the payload as stored: text
+        assert [json.loads(entry.payload) for entry in entries] == [{"choice": "agree"}] * 3
+        _workshop, (_activity, row) = stepviews.workshop_and_step(known["workshop"])
+        payloads = [entry.payload for entry in stepviews.entries_of(row, {})]
+        assert payloads == [{"choice": "agree"}] * 3
+        assert len({id(payload) for payload in payloads}) == 3, "each entry its own payload"
         moment = stepviews._read("person", workshop=known["workshop"],
                                  one=db.session.scalar(select(Participant.id).where(
                                      Participant.token_hash == "t0")))[0]
@@ -130,3 +136,28 @@ def test_a_prepared_read_refuses_what_it_cannot_take(app):
             Prepared(stepviews._statement("places")).rows(workshop=1, step=2)
         with pytest.raises(TypeError, match="not IN lists"):
             Prepared(stepviews._statement("people", only=True)).rows(workshop=1)
+
+
+def test_payloads_given_alike_are_decoded_once_and_each_entry_still_gets_its_own(app,
+                                                                                 monkeypatch):
+    """A room's thousand ``{"choice": "agree"}`` are decoded once per read and copied; a work
+    form that changes one entry's payload changes no other, nor what the next read gives."""
+    known = _session_with_answers(app)
+    payload = stepviews._Payloads()
+    nested = [payload('{"ideas": ["samen", "rust"]}') for _n in range(2)]
+    nested[0]["ideas"].append("weglopen")
+    assert nested[1] == {"ideas": ["samen", "rust"]}, "a nested payload shared its list"
+    with app.test_request_context("/"):
+        _workshop, (_activity, row) = stepviews.workshop_and_step(known["workshop"])
+        decoded = []
+        monkeypatch.setattr(stepviews.json, "loads",
+                            lambda text, _loads=json.loads: decoded.append(text) or _loads(text))
+        entries = stepviews.entries_of(row, {})
+        assert len(decoded) == 1, "three payloads alike, decoded three times"
+        monkeypatch.undo()
+        for changed, entry in enumerate(entries):
+            entry.payload["choice"] = "disagree"
+            assert [e.payload["choice"] for e in entries[changed + 1:]] == \
+                ["agree"] * (len(entries) - changed - 1), "payloads were shared"
+        assert [entry.payload for entry in stepviews.entries_of(row, {})] == \
+            [{"choice": "agree"}] * 3
