@@ -125,11 +125,12 @@ class Statements(WorkForm):
 
     def results(self, view: StepView) -> dict[str, Any]:
         counts = {choice: 0 for choice in CHOICES}
-        for entry in view.answers():
+        answers = view.answers()
+        for entry in answers:
             if entry.payload.get("choice") in counts:
                 counts[entry.payload["choice"]] += 1
         answered = sum(counts.values())
-        passes = len(view.entries) - len(view.answers())
+        passes = len(view.entries) - len(answers)
         policy = view.step.item.get("policy_answer")
         percent = {c: round(100 * n / answered) if answered else 0 for c, n in counts.items()}
         return {
