@@ -180,3 +180,10 @@ def shared_screen(base: str, session: dict) -> Live:
     assert status == 302  # the key is swapped for the screen's cookie
     return Live(base, {"role": "screen", "workshop": session["id"]},
                 headers={"Cookie": browser.cookie_header()})
+
+
+def put_in_place(shown: dict, patches: list[dict]) -> dict:
+    """The snapshot a view shows after these patches, put in place as live.js does."""
+    for patch in patches:
+        shown = {"html": patched(shown["html"], patch["parts"]), "meta": patch["meta"]}
+    return shown

@@ -94,7 +94,6 @@ def test_an_unknown_async_mode_stops_serve_with_the_choices(monkeypatch):
     assert serving.on_event_loop(["serve"]) is None  # stays on threads: no restart
 
 
-
 def test_serve_runs_the_installed_facilitator_whatever_folder_it_is_started_in(tmp_path):
     """``facilitator serve`` starts itself again under ``python -m gevent.monkey``; ``-m`` puts
     the current folder first on the path, so started in a folder that holds another
@@ -115,6 +114,7 @@ def test_serve_runs_the_installed_facilitator_whatever_folder_it_is_started_in(t
     said = ran.stdout + ran.stderr
     assert "current folder ran" not in said
     assert ran.returncode == 1 and f"{port}" in said, said
+
 
 GIVING_WAY = '''
 import json, socket, time

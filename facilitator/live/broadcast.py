@@ -82,8 +82,7 @@ class Asked:
 
     ticket: int
     views: bool = False  # the shared screen and the console
-    console: bool = False  # the whole console and screen (people came or went), not only the
-    # current step and its count
+    console: bool = False  # people came or went: the whole console and screen, not a patch
     every_phone: bool = False
     phones: set[int] = field(default_factory=set)
 

@@ -12,8 +12,9 @@ import yaml
 
 from facilitator import shipped
 from facilitator.contract.plugins import PluginHost
-from facilitator.live.snapshots import patched
 from facilitator.testing import LiveSession
+
+from ..clients import put_in_place
 
 #: What three phones answer, for each work form whose screen shows only the count: a work form
 #: that says so is checked here with its own input, as its phones send it.
@@ -61,9 +62,7 @@ def test_before_the_reveal_the_count_is_all_that_input_changes_on_the_screen(kin
                     pushed = session.screen.received()
                     assert pushed and all("html" not in s for s in pushed), \
                         f"{where}: an answer sent the whole screen"
-                    for patch in pushed:
-                        shown = {"html": patched(shown["html"], patch["parts"]),
-                                 "meta": patch["meta"]}
+                    shown = put_in_place(shown, pushed)
                     assert shown["html"] == session.screen.html, \
                         f"{where}: the screen followed the input"
                 assert shown["meta"]["answered"] == len(session.phones)

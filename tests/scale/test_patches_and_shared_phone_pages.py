@@ -8,6 +8,8 @@ from __future__ import annotations
 from facilitator.live.snapshots import patched
 from facilitator.testing import LiveSession
 
+from ..clients import put_in_place
+
 STATEMENTS = {"activities": [{"type": "statements", "title": "Stellingen", "config": {
     "statements": ["Schelden hoort bij het werk.", "Ik meld elk incident."]}}]}
 
@@ -32,8 +34,7 @@ def test_answers_send_the_console_a_patch_that_makes_the_full_console(tmp_path):
             "answers re-sent the whole console"
         assert set(pushed[-1]["parts"]) == {"current", "live"}
         assert "Anouk" not in str(pushed[-1]["parts"]), "the list of people came along"
-        for patch in pushed:
-            shown = {"html": patched(shown["html"], patch["parts"]), "meta": patch["meta"]}
+        shown = put_in_place(shown, pushed)
         full = session.trainer.snapshot()  # what a reconnecting console gets
         assert shown["html"] == full["html"]
         assert shown["meta"]["answered"] == full["meta"]["answered"]
@@ -57,8 +58,7 @@ def test_answers_send_the_screen_only_their_count_until_the_trainer_reveals(tmp_
         assert pushed and all("parts" in s and "html" not in s for s in pushed), \
             "an answer re-sent the whole screen"
         assert set(pushed[-1]["parts"]) == {"answered"}
-        for patch in pushed:
-            shown = {"html": patched(shown["html"], patch["parts"]), "meta": patch["meta"]}
+        shown = put_in_place(shown, pushed)
         assert shown["html"] == session.screen.snapshot()["html"]  # what a reconnecting screen gets
     assert "3 van 4 hebben geantwoord" in shown["html"]
     assert "eens" not in shown["html"].lower()  # nothing of the stands before the reveal
