@@ -131,17 +131,23 @@ def _statement(name: str, only: bool = False):
             return query.where(Entry.author.in_(ONLY))
         return query.order_by(Entry.id)
     if name in ("workshop_and_step", "workshop_and_last_step"):
-        in_order = select(*_LOADED.columns) \
+        # the step is found by its id among the session's steps in order, then read whole with
+        # its activity and workshop: sorted with the wide rows (each activity's configuration,
+        # once for each of its steps), the read cost twice as much
+        in_order = select(StepState.id).join(Activity, StepState.activity_id == Activity.id) \
+            .where(Activity.workshop_id == WORKSHOP)
+        if name == "workshop_and_last_step":
+            chosen = in_order.order_by(Activity.position.desc(), StepState.position.desc())
+        else:
+            # no such workshop (deleted meanwhile): OFFSET 0 rather than OFFSET NULL, which
+            # SQLite refuses; the join then finds nothing either
+            position = func.coalesce(
+                select(Workshop.position).where(Workshop.id == WORKSHOP).scalar_subquery(), 0)
+            chosen = in_order.order_by(Activity.position, StepState.position).offset(position)
+        return select(*_LOADED.columns) \
             .join(Activity, Activity.workshop_id == Workshop.id) \
             .join(StepState, StepState.activity_id == Activity.id) \
-            .where(Workshop.id == WORKSHOP)
-        if name == "workshop_and_last_step":
-            return in_order.order_by(Activity.position.desc(), StepState.position.desc()).limit(1)
-        # no such workshop (deleted meanwhile): OFFSET 0 rather than OFFSET NULL, which SQLite
-        # refuses; the join then finds nothing either
-        position = func.coalesce(
-            select(Workshop.position).where(Workshop.id == WORKSHOP).scalar_subquery(), 0)
-        return in_order.order_by(Activity.position, StepState.position).offset(position).limit(1)
+            .where(Workshop.id == WORKSHOP, StepState.id == chosen.limit(1).scalar_subquery())
     if name == "workshop":
         return select(*Workshop.__table__.columns).where(Workshop.id == WORKSHOP)
     raise LookupError(name)

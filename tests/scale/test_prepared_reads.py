@@ -161,3 +161,26 @@ def test_payloads_given_alike_are_decoded_once_and_each_entry_still_gets_its_own
                 ["agree"] * (len(entries) - changed - 1), "payloads were shared"
         assert [entry.payload for entry in stepviews.entries_of(row, {})] == \
             [{"choice": "agree"}] * 3
+
+
+def test_the_current_step_is_sorted_out_by_id_not_with_every_activitys_configuration(app):
+    """Every answer and every refresh read the session's current step. Finding it means putting
+    the session's steps in order; SQLite does that in a temporary tree, and with the step's wide
+    row in it (each activity's whole configuration, a few KB for a list of statements, once for
+    each of its steps) that read cost twice as much. The order is to hold ids only: the sort
+    sits in the subquery that finds the step, not in the read of the row."""
+    known = _session_with_answers(app)
+    with app.test_request_context("/"):
+        for name in ("workshop_and_step", "workshop_and_last_step"):
+            compiled = stepviews._statement(name).compile(db.engine)
+            plan = db.session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + str(compiled),
+                tuple(known["workshop"] if key == "workshop" else compiled.params[key]
+                      for key in compiled.positiontup)).all()
+            nested = {row[0] for row in plan if "SUBQUERY" in row[3]}
+            sorts = [row for row in plan if "TEMP B-TREE" in row[3]]
+            assert sorts, f"{name}: no sort at all? {plan}"
+            assert all(row[1] in nested for row in sorts), \
+                f"{name} sorts whole rows: {[row[3] for row in plan]}"
+        _workshop, (_activity, row) = stepviews.workshop_and_step(known["workshop"])
+        assert (row.key, row.status) == ("s1", "open")
