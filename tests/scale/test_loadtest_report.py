@@ -31,10 +31,11 @@ def test_memory_per_phone_comes_from_the_growth_while_phones_connect():
 
 
 def _rehearse_nothing(monkeypatch, connect=None) -> None:
-    """A rehearsal of no phones against no server: what it does around them, in this process."""
-    import asyncio
-
+    """A rehearsal of no phones against no server: what it does around them, in this process
+    (on a thread of its own: after a browser test, Playwright's event loop runs on this one)."""
     from facilitator.loadtest import rehearsal
+
+    from ..clients import run_coroutine
 
     async def nothing(*_args, **_kwargs):
         return None, None
@@ -45,7 +46,7 @@ def _rehearse_nothing(monkeypatch, connect=None) -> None:
     monkeypatch.setattr(rehearsal, "_connect_all", connect or nothing)
     monkeypatch.setattr(rehearsal, "usage", nothing)
     monkeypatch.setattr(rehearsal, "server_health", health)
-    asyncio.run(rehearsal.run([], rehearsal.Plan("http://127.0.0.1:9", phones=0, rounds=0), []))
+    run_coroutine(rehearsal.run([], rehearsal.Plan("http://127.0.0.1:9", phones=0, rounds=0), []))
 
 
 def test_the_simulated_phones_are_settled_once_connected_as_a_server_is(monkeypatch):
