@@ -38,6 +38,10 @@ FAILED = "live/step_failed.html"  # in place of a work form's template that fail
 #: need a moment or are offline first, and counts the rest.
 PEOPLE_LISTED = 60
 
+#: The blocks of the console's current step that answers change, each marked ``data-part`` with
+#: its own name: what a patch for answers sends of it (``Reading.console_patch``).
+CONSOLE_BLOCKS = ("controls", "status", "results")
+
 
 enough_for_screen = lifecycle.enough  # the minimum group rule, for the session report
 
@@ -218,15 +222,23 @@ class Reading:
         return context
 
     def console_patch(self) -> dict:
-        """The parts of the console that answers change (the current step with its results and
-        the live figures), without the outline, the agreements and the list of people: what a
-        refresh for answers sends. A console that cannot place it asks for a full snapshot."""
+        """The parts of the console that answers change, without the outline, the agreements and
+        the list of people: what a refresh for answers sends. Of the current step, that is only
+        its blocks that follow the input (the controls, whose primary button turns to "reveal"
+        at the first answer; the status line, which says when there are too few; the work form's
+        part with the results) and the live figures; the rest of it (the step's title, the
+        countdown, the keys) changes only with the trainer's actions, which send the whole
+        console. A console that cannot place the patch asks for a full snapshot."""
         with self._language():
             context = self._console_context(whole=False)
+            running = self.view is not None and self.workshop.status not in ("waiting", "ended")
             try:
-                parts = {name: live_template(f"live/console_{name}.html", context,
-                                             self._speaking).strip()
-                         for name in ("current", "live")}
+                parts = live_blocks("live/console_current.html", CONSOLE_BLOCKS, context,
+                                    self._speaking) if running else \
+                    {"current": live_template("live/console_current.html", context,
+                                              self._speaking).strip()}
+                parts["live"] = live_template("live/console_live.html", context,
+                                              self._speaking).strip()
             except Exception:  # a work form's template that fails: the whole console deals with it
                 log.exception("the console's parts failed; sending the whole console")
                 return self._console()
@@ -411,6 +423,16 @@ def live_template(name: str, context: dict, language: str | None = None) -> str:
     live view shows them; Flask's globals (``url_for``, ``config``) stay."""
     return current_app.jinja_env.get_template(name).render(
         {**labels(), **context, **template_translators(language)})
+
+
+def live_blocks(name: str, blocks: tuple[str, ...], context: dict,
+                language: str | None = None) -> dict[str, str]:
+    """Some blocks of a live view's template, each rendered alone in one context (as
+    ``live_template`` renders the whole): the parts of a patch, by block name."""
+    template = current_app.jinja_env.get_template(name)
+    rendering = template.new_context({**labels(), **context, **template_translators(language)})
+    return {block: template.environment.concat(template.blocks[block](rendering)).strip()
+            for block in blocks}
 
 
 def patched(html: str, parts: dict[str, str]) -> str | None:

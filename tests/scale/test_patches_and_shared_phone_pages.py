@@ -32,8 +32,10 @@ def test_answers_send_the_console_a_patch_that_makes_the_full_console(tmp_path):
         pushed = _pushed(session.trainer)
         assert pushed and all("parts" in s and "html" not in s for s in pushed), \
             "answers re-sent the whole console"
-        assert set(pushed[-1]["parts"]) == {"current", "live"}
+        assert set(pushed[-1]["parts"]) == {"controls", "status", "results", "live"}
         assert "Anouk" not in str(pushed[-1]["parts"]), "the list of people came along"
+        assert "Ik meld elk incident" not in str(pushed[-1]["parts"]), "the outline came along"
+        assert 'data-action="end"' not in str(pushed[-1]["parts"]), "the step's head came along"
         shown = put_in_place(shown, pushed)
         full = session.trainer.snapshot()  # what a reconnecting console gets
         assert shown["html"] == full["html"]
@@ -144,3 +146,32 @@ def test_a_refresh_or_a_turn_of_answers_for_a_session_deleted_meanwhile_finds_no
         with pytest.raises(InputRejected):
             answers.take_together(987654, [answers.Answer(1, "s1", {"choice": "agree"}, "c", False)])
         db.session.remove()
+
+
+def test_what_the_console_patch_leaves_out_does_not_follow_the_input(app):
+    """Of the current step, a patch for answers sends only the blocks of ``CONSOLE_BLOCKS``: the
+    rest of the template must not look at anything answers change (the count, the entries, the
+    results and whether they are enough, the work form's judgement of the state, the people)."""
+    from jinja2 import nodes
+
+    from facilitator.live.snapshots import CONSOLE_BLOCKS
+
+    source = app.jinja_env.loader.get_source(app.jinja_env, "live/console_current.html")[0]
+    tree = app.jinja_env.parse(source)
+    assert {block.name for block in tree.find_all(nodes.Block)} == set(CONSOLE_BLOCKS)
+    for block in tree.find_all(nodes.Block):
+        assert f'data-part="{block.name}"' in str(block.body), f"{block.name}: no data-part"
+
+    def outside(node):
+        for child in node.iter_child_nodes():
+            if not isinstance(child, nodes.Block):
+                yield child
+                yield from outside(child)
+
+    looked_at = {node.name for node in outside(tree) if isinstance(node, nodes.Name)} | \
+        {node.attr for node in outside(tree) if isinstance(node, nodes.Getattr)}
+    # (before the start there are no blocks: the patch is the whole current step, with the count
+    # of those who joined)
+    following = {"answered", "entries", "results", "enough", "form", "pausing", "people",
+                 "connected", "template"}
+    assert not looked_at & following, f"outside the blocks: {looked_at & following}"
