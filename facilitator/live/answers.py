@@ -178,13 +178,12 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
         return
     activity, row, step = steps[taken[0].step_key]
     # the step's entries are read only if the work form looks at them (a thousand entries, read
-    # for every turn, would make each answer dearer the more have answered); one's own, which
-    # the work form may see marked, are read for the answers of this turn alone
+    # for every turn, would make each answer dearer the more have answered); if it does, it sees
+    # the answering person's own among them marked
     view = stepviews.build(workshop, activity, row, entries_on_first_use=True)
     form = work_form(activity.type)
     keys = {answer.participant_id: stepviews.author_key(row.id, answer.participant_id,
                                                         step.visibility) for answer in taken}
-    authors = {entry.author for entry in stepviews.entries_of(row, {}, authors=set(keys.values()))}
     in_session = {p.id: p for p in stepviews.people(  # plain rows, these people only
         workshop_id, {answer.participant_id for answer in taken})}
     staged: list[tuple[Answer, str, str]] = []  # (answer, author, slot)
@@ -195,8 +194,7 @@ def take_together(workshop_id: int, batch: list[Answer]) -> None:
             answer.failure = InputRejected(_("You are not in this session. Open the join link again."))
             continue
         author = keys[participant.id]
-        own = view if author not in authors else replace(view, entries=stepviews.OnFirstUse(
-            partial(_marked, view.entries, author)))
+        own = replace(view, entries=stepviews.OnFirstUse(partial(_marked, view.entries, author)))
         try:
             contribution = participation.contribution_of(form, own, workshop, participant,
                                                          answer.data, answer.passing)
