@@ -39,7 +39,8 @@ FAILED = "live/step_failed.html"  # in place of a work form's template that fail
 PEOPLE_LISTED = 60
 
 #: The blocks of the console's current step that answers change, each marked ``data-part`` with
-#: its own name: what a patch for answers sends of it (``Reading.console_patch``).
+#: its own name: what a patch for answers sends of it (``Reading.console_patch``), with the block
+#: ``countdown`` while one runs (live.js counts the time left on from the last snapshot's).
 CONSOLE_BLOCKS = ("controls", "status", "results")
 
 
@@ -226,15 +227,18 @@ class Reading:
         the list of people: what a refresh for answers sends. Of the current step, that is only
         its blocks that follow the input (the controls, whose primary button turns to "reveal"
         at the first answer; the status line, which says when there are too few; the work form's
-        part with the results) and the live figures; the rest of it (the step's title, the
-        countdown, the keys) changes only with the trainer's actions, which send the whole
-        console. A console that cannot place the patch asks for a full snapshot."""
+        part with the results), a running countdown (whose time left is rendered into it) and the
+        live figures; the rest of it (the step's title, the keys) changes only with the trainer's
+        actions, which send the whole console. A console that cannot place the patch asks for a
+        full snapshot."""
         with self._language():
             context = self._console_context(whole=False)
-            running = self.view is not None and self.workshop.status not in ("waiting", "ended")
+            at_a_step = self.view is not None and self.workshop.status not in ("waiting", "ended")
             try:
-                parts = live_blocks("live/console_current.html", CONSOLE_BLOCKS, context,
-                                    self._speaking) if running else \
+                blocks = CONSOLE_BLOCKS + (("countdown",) if at_a_step and self.countdown is not None
+                                           and self.countdown.running else ())
+                parts = live_blocks("live/console_current.html", blocks, context,
+                                    self._speaking) if at_a_step else \
                     {"current": live_template("live/console_current.html", context,
                                               self._speaking).strip()}
                 parts["live"] = live_template("live/console_live.html", context,
@@ -421,8 +425,7 @@ def live_template(name: str, context: dict, language: str | None = None) -> str:
     Flask's ``render_template``, which would also run every context processor of the app (the
     signed-in user, the CSRF token, the plugins' assets) for each view of each refresh, though no
     live view shows them; Flask's globals (``url_for``, ``config``) stay."""
-    return current_app.jinja_env.get_template(name).render(
-        {**labels(), **context, **template_translators(language)})
+    return current_app.jinja_env.get_template(name).render(_live_context(context, language))
 
 
 def live_blocks(name: str, blocks: tuple[str, ...], context: dict,
@@ -430,9 +433,13 @@ def live_blocks(name: str, blocks: tuple[str, ...], context: dict,
     """Some blocks of a live view's template, each rendered alone in one context (as
     ``live_template`` renders the whole): the parts of a patch, by block name."""
     template = current_app.jinja_env.get_template(name)
-    rendering = template.new_context({**labels(), **context, **template_translators(language)})
+    rendering = template.new_context(_live_context(context, language))
     return {block: template.environment.concat(template.blocks[block](rendering)).strip()
             for block in blocks}
+
+
+def _live_context(context: dict, language: str | None) -> dict:
+    return {**labels(), **context, **template_translators(language)}
 
 
 def patched(html: str, parts: dict[str, str]) -> str | None:

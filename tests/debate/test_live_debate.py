@@ -200,3 +200,32 @@ def test_names_stay_off_the_shared_screen_in_an_anonymous_session(app, console, 
     fatima.answer({"action": "argument", "text": "Een grens stellen beschermt ook de klant."})
     assert "Fatima" in console.snapshot()["html"], "the trainer sees who speaks"
     assert "Fatima" not in screen() and "Fatima" not in joost.snapshot()["html"]
+
+
+def test_a_stand_up_during_a_running_countdown_sends_the_console_the_time_left_now(
+        app, console, six):
+    """The console counts a running countdown on from the time left in its last snapshot
+    (live.js). A patch for an answer puts the console's current step together again from the
+    parts it brings: the countdown must be among them with the time left now, or every stand-up
+    would set the trainer's clock back to the time of the last trainer action."""
+    import time
+
+    from ..clients import put_in_place
+
+    def left(html):
+        return float(re.search(r'data-countdown[^>]*data-left="([\d.]+)"', html).group(1))
+
+    run_opening_vote(console, six)
+    assert console.do("countdown", step="debate", do="start")["ok"]
+    shown = console.snapshot()
+    console.sio.get_received()
+    time.sleep(1.2)
+    assert six[0].answer({"action": "stand"})["ok"]
+    patches = [args[0] for event in console.sio.get_received() if event["name"] == "snapshot"
+               for args in [event["args"]] if "parts" in args[0]]
+    assert patches and "countdown" in patches[-1]["parts"]
+    shown = put_in_place(shown, patches)
+    full = console.snapshot()["html"]
+    assert left(shown["html"]) <= left(full) + 0.5 and left(shown["html"]) < 20 * 60 - 1.0
+    assert re.sub(r'data-left="[\d.]+"', "", shown["html"]) == \
+        re.sub(r'data-left="[\d.]+"', "", full)

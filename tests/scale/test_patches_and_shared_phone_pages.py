@@ -149,16 +149,18 @@ def test_a_refresh_or_a_turn_of_answers_for_a_session_deleted_meanwhile_finds_no
 
 
 def test_what_the_console_patch_leaves_out_does_not_follow_the_input(app):
-    """Of the current step, a patch for answers sends only the blocks of ``CONSOLE_BLOCKS``: the
-    rest of the template must not look at anything answers change (the count, the entries, the
-    results and whether they are enough, the work form's judgement of the state, the people)."""
+    """Of the current step, a patch for answers sends only the blocks of ``CONSOLE_BLOCKS`` (and
+    a running countdown): the rest of the template must not look at anything answers or time
+    change (the count, the entries, the results and whether they are enough, the work form's
+    judgement of the state, the people, the time left)."""
     from jinja2 import nodes
 
     from facilitator.live.snapshots import CONSOLE_BLOCKS
 
     source = app.jinja_env.loader.get_source(app.jinja_env, "live/console_current.html")[0]
     tree = app.jinja_env.parse(source)
-    assert {block.name for block in tree.find_all(nodes.Block)} == set(CONSOLE_BLOCKS)
+    # and a running countdown, whose time left is rendered into it: live.js counts on from there
+    assert {block.name for block in tree.find_all(nodes.Block)} == {*CONSOLE_BLOCKS, "countdown"}
     for block in tree.find_all(nodes.Block):
         assert f'data-part="{block.name}"' in str(block.body), f"{block.name}: no data-part"
 
@@ -173,5 +175,5 @@ def test_what_the_console_patch_leaves_out_does_not_follow_the_input(app):
     # (before the start there are no blocks: the patch is the whole current step, with the count
     # of those who joined)
     following = {"answered", "entries", "results", "enough", "form", "pausing", "people",
-                 "connected", "template"}
+                 "connected", "template", "countdown"}
     assert not looked_at & following, f"outside the blocks: {looked_at & following}"
