@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 
 from flask import current_app
+from flask_babel import get_locale
 from sqlalchemy import select
 
 from ..contract import lifecycle
@@ -29,7 +30,7 @@ from ..extensions import db
 from ..i18n import _, plain, speaking, template_translators
 from ..sessions import countdown, stepviews
 from ..sessions.models import Agreement, Participant, Workshop
-from ..web.templating import labels
+from ..web.templating import labels_in
 
 log = logging.getLogger("facilitator.snapshots")
 FAILED = "live/step_failed.html"  # in place of a work form's template that failed
@@ -439,7 +440,8 @@ def live_blocks(name: str, blocks: tuple[str, ...], context: dict,
 
 
 def _live_context(context: dict, language: str | None) -> dict:
-    return {**labels(), **context, **template_translators(language)}
+    return {**labels_in(language or str(get_locale())), **context,
+            **template_translators(language)}
 
 
 def patched(html: str, parts: dict[str, str]) -> str | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Flask
-from flask_babel import get_locale
+from flask_babel import force_locale, get_locale
 
 from ..contract.plugins import plugin_host
 from ..contract.workform import ANONYMOUS, NAMED, TRAINER_ONLY
@@ -28,6 +30,16 @@ def labels() -> dict:
     """The labels every template may show (lazy: they read in the language in force)."""
     return {"visibility_labels": VISIBILITY_LABELS, "visibility_short": VISIBILITY_SHORT,
             "step_status": STEP_STATUS, "agreement_kinds": AGREEMENT_KINDS}
+
+
+@lru_cache(maxsize=16)
+def labels_in(language: str) -> dict:
+    """``labels`` read in ``language``, once per process: plain text, for the live views, which
+    show them dozens of times a second (a lazy text looks its language and catalog up again each
+    time it is shown: a twentieth of a console's rendering)."""
+    with force_locale(language):
+        return {name: {key: str(text) for key, text in texts.items()}
+                for name, texts in labels().items()}
 
 
 def init_app(app: Flask) -> None:

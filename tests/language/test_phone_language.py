@@ -25,6 +25,11 @@ def test_a_phone_switches_to_english_and_the_content_stays_dutch(app, workshop, 
     console.do("next", step="s1")  # a broadcast: each phone in its own language
     pushed_en, pushed_nl = english.received()[-1]["html"], dutch.received()[-1]["html"]
     assert "Agree" in pushed_en and "Eens" in pushed_nl and "Agree" not in pushed_nl
+    # the host's labels too, each in the phone's language (live views translate them once per
+    # language in a process: the first language asked must not stick)
+    assert "Anonymous: nobody sees who gave this answer" in pushed_en
+    assert "Anoniem: niemand ziet wie dit antwoord gaf" in pushed_nl
+    assert "Anonymous" not in pushed_nl
 
     assert english.http.post(f"/p/{code}/language", data={"language": "nl"}).status_code == 302
     assert "Ik heb even een moment nodig" in english.http.get(f"/p/{code}").get_data(as_text=True)
