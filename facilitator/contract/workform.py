@@ -287,7 +287,9 @@ class WorkForm(ABC):
     title: ClassVar[str] = ""
     description: ClassVar[str] = ""
     #: True when one participant's input changes what the other phones show (a queue, a team's
-    #: answer); the host then refreshes every phone after an input, not only the sender's.
+    #: answer); the host then refreshes every phone after an input, not only the sender's. False:
+    #: until the phones see results, a page shows the stored step and the person's own input only,
+    #: and the host keeps it for the next phones that look the same (``live.phone_pages``).
     shared_input: ClassVar[bool] = False
     #: False when the shared screen shows nothing of the participants' input until results are
     #: revealed, other than how many answered (the host's line below the work form's part): the

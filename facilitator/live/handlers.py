@@ -26,7 +26,7 @@ from ..sessions.joincodes import normalise
 from ..sessions.models import Participant, Workshop
 from ..web.errors import database_away
 from ..web.ids import as_id, as_text
-from . import answers, floodguard, signouts, snapshots
+from . import answers, floodguard, phone_pages, signouts, snapshots
 from .broadcast import console_room, participant_room, phones_room, screen_room
 from .event_context import remember_handshake
 
@@ -70,6 +70,7 @@ def init_app(app) -> None:
     app.extensions["facilitator.connections"] = Connections()
     floodguard.init_app(app)
     signouts.init_app(app)
+    phone_pages.init_app(app)
 
 
 def _connections() -> Connections:

@@ -31,6 +31,7 @@ from ..i18n import _, plain, speaking, template_translators
 from ..sessions import countdown, stepviews
 from ..sessions.models import Agreement, Participant, Workshop
 from ..web.templating import labels_in
+from . import phone_pages
 
 log = logging.getLogger("facilitator.snapshots")
 FAILED = "live/step_failed.html"  # in place of a work form's template that failed
@@ -282,11 +283,28 @@ class Reading:
         wanted = set(participant_ids) if participant_ids is not None else None
         with self._language():
             groups = self._phone_groups(wanted)
-        for ids, person, own in groups.values():
-            with self._language(person.language):
-                context = self._phone_context(person, own)
-                snapshot = self._render("live/phone_step.html", context, person.language)
+        pages, state = phone_pages.kept(), self._page_state
+        for look, (ids, person, own) in groups.items():
+            if state is not None and (html := pages.get((state, look))) is not None:
+                snapshot = {"html": html, "meta": {**self.meta, "mine": len(own[1])}}
+            else:
+                with self._language(person.language):
+                    context = self._phone_context(person, own)
+                    snapshot = self._render("live/phone_step.html", context, person.language)
+                if state is not None:
+                    pages.keep((state, look), snapshot["html"])
             yield ids, snapshot
+
+    @cached_property
+    def _page_state(self) -> tuple | None:
+        """Everything a phone's page is made of besides its group's look, when the page may be
+        kept for later refreshes (``phone_pages``): until the results are revealed, for a work
+        form whose phones show nothing of the others' input. None when it may not."""
+        if self.view is None or self.form.shared_input or self._phones_see_results:
+            return None
+        meta = self.meta
+        return (stepviews.as_read(self.workshop), *map(stepviews.as_read, self.here),
+                meta["total"], meta["part"], meta["parts"])
 
     def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
         groups: dict[tuple, tuple[list[int], object, tuple]] = {}

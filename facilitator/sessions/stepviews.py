@@ -228,6 +228,15 @@ def _loaded_columns(*models) -> _Columns:
 
 _LOADED = _loaded_columns(Workshop, Activity, StepState)
 _PLACED = _loaded_columns(Activity, StepState)
+_COLUMNS = frozenset(name for names in _LOADED.names for name in names)
+
+
+def as_read(loaded: Loaded) -> tuple:
+    """The columns of a ``Loaded`` row as they were read (JSON as its stored text): equal for
+    two readings of a row that did not change in between."""
+    if not isinstance(loaded, Loaded):
+        raise TypeError(f"{type(loaded).__name__} is no row read past the ORM")
+    return tuple(value for name, value in vars(loaded).items() if name in _COLUMNS)
 
 
 def people(workshop_id: int, only: set[int] | None = None):

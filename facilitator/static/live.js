@@ -226,9 +226,42 @@
 
   function hello() {
     socket.emit("hello", {}, function (ack) {
-      if (ack && ack.ok) apply(ack.snapshot); else showError(ack && ack.error);
+      if (ack && ack.ok) afterPress(apply, ack.snapshot); else showError(ack && ack.error);
     });
   }
+
+  // -- a press holds the snapshots back until its click --------------------------------------
+  // A snapshot that replaced the stage between the press on a button and its release would lose
+  // the click: the browser gives it to what lies under both, which is then no longer the button
+  // (the trainer's "reveal" as an answer comes in, or right after "close"; a phone's tap as the
+  // count changes). What arrives meanwhile is shown, in order, once the click has been handled,
+  // and after a press of a second at the latest.
+  var PRESS_HOLDS_MS = 1000;
+  var pressed = null, held = [];
+  function afterPress(handle, snapshot) {
+    if (pressed === null && !held.length) handle(snapshot); else held.push([handle, snapshot]);
+  }
+  function showHeld() {
+    if (pressed !== null) return;
+    var waiting = held;
+    held = [];
+    waiting.forEach(function (item) { item[0](item[1]); });
+  }
+  function released() {
+    if (pressed === null) return;
+    clearTimeout(pressed);
+    pressed = null;
+    setTimeout(showHeld, 100);  // a touch's click may come a moment after the release
+  }
+  stage.addEventListener("pointerdown", function (e) {
+    if (!e.target.closest("button, a, input, select, textarea, label, summary")) return;
+    clearTimeout(pressed);
+    pressed = setTimeout(released, PRESS_HOLDS_MS);
+  });
+  document.addEventListener("pointerup", released, true);
+  document.addEventListener("pointercancel", released, true);
+  window.addEventListener("blur", released);
+  document.addEventListener("click", showHeld);  // bubbling: after the stage has sent the action
 
   // A refusal from the server ends the reconnecting, unless it says to try again (database away).
   var refusedFor = "";
@@ -246,7 +279,7 @@
     }
     if (err && err.data && err.data.retry) setTimeout(function () { socket.connect(); }, 3000);
   });
-  socket.on("snapshot", receive);
+  socket.on("snapshot", function (snapshot) { afterPress(receive, snapshot); });
 
   // A patch: some parts of the view (marked data-part="NAME" in the full snapshot), sent when
   // answers came in, so that a console of a thousand people is not sent whole for a count. It

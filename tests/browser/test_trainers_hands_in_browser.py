@@ -268,3 +268,37 @@ def test_the_next_agreement_typed_before_the_last_one_is_acknowledged_is_kept(li
     console.click(".agreement-form button")
     expect(console.locator(".agreements")).to_contain_text("Elk incident melden, ook verbaal")
     expect(console.locator("#ag-text")).to_have_value("")
+
+
+def test_a_press_on_a_button_is_not_lost_to_a_snapshot_arriving_before_the_release(
+        live_server, trainer_page, new_phone):
+    """The trainer presses "Reveal results" at the moment an answer comes in. The snapshot the
+    answer brings must not replace the button between the press and the release: the browser then
+    sends the click to what is under both, which is no longer the button, and the reveal is lost
+    without a word (a trainer's second action right after the first, as in "close" and at once
+    "reveal", was lost so). The snapshot waits for the release, and is shown right after."""
+    session = live_server.create_session("stellingen-veilig-werken")
+    console = trainer_page(session["console_url"])
+    phones = []
+    for _ in range(2):
+        phone = new_phone()
+        phone.goto(session["join_url"])
+        phone.click("#join")
+        phones.append(phone)
+    console.click("[data-action=start]")
+    phones[0].click("button.choice.agree")
+    answered = console.locator("[data-answered] strong")
+    expect(answered).to_have_text("1")
+    console.evaluate("""() => {
+        window.snapshots = 0;  // after live.js's own listener: counted once live.js has it
+        window.facilitator.socket.on('snapshot', () => { window.snapshots += 1; });
+    }""")
+    box = console.locator("[data-action=reveal]").bounding_box()
+    console.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    console.mouse.down()
+    expect(phones[1].locator("button.choice.disagree")).to_be_enabled()
+    phones[1].click("button.choice.disagree")
+    console.wait_for_function("() => window.snapshots > 0")  # the answer's, under the press
+    console.mouse.up()
+    expect(console.locator("[data-action=hide]")).to_be_visible()  # the reveal took place
+    expect(answered).to_have_text("2")  # and what arrived meanwhile is shown
