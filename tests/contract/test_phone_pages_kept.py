@@ -37,8 +37,8 @@ def _one_scenario_each() -> dict[str, str]:
 class Watched(Walk):
     """The walk, with every phone's last page compared to a fresh one after each action."""
 
-    def __init__(self, *args):
-        super().__init__(*args)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.compared = 0
         for phone in self.phones:
             phone.answer = self._checked(phone.answer)
@@ -74,7 +74,7 @@ def test_a_phone_is_sent_the_page_it_would_get_afresh(app, trainer, trainer_clie
         assert scenario_id in scenarios.builtin(plugin_host())
         pages = phone_pages.kept()
         found_before = pages.found
-    walk = Watched(app, trainer, trainer_client, scenario_id).through()
+    walk = Watched(app, trainer, trainer_client, scenario_id, huge=False).through()
     assert walk.compared > 0, f"{scenario_id}: no phone was sent anything"
     assert pages.found > found_before, f"{kind}: no phone got a kept page"
     print(f"\n{kind} ({scenario_id}): {walk.compared} pages compared, "
