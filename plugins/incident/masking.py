@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ter", "ten", "te", "t", "in", "op", "la",
                    "le", "du", "el", "al", "von", "vd"}
 
 
+@lru_cache(maxsize=8192)
 def _fold(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
@@ -64,8 +66,17 @@ def _bridge(gap: str) -> bool:
 def mask(text: str, names: list[tuple[str, str]]) -> str:
     """``text`` with every word that looks like one of ``names`` replaced by its replacement.
 
-    ``names`` are (name, replacement) pairs, e.g. ("Anouk de Vries", "medewerker A").
+    ``names`` are (name, replacement) pairs, e.g. ("Anouk de Vries", "medewerker A"). The same
+    text with the same names is masked once per process: every view of every refresh shows the
+    incident's texts and causes again.
     """
+    if not text:
+        return text
+    return _masked(text, tuple((name, replacement) for name, replacement in names))
+
+
+@lru_cache(maxsize=4096)
+def _masked(text: str, names: tuple[tuple[str, str], ...]) -> str:
     parts = _name_parts(names)
     if not parts or not text:
         return text
