@@ -23,7 +23,7 @@ from .. import serving
 from ..extensions import db, socketio
 from ..i18n import _
 from ..sessions.signals import workshop_changed
-from . import snapshots
+from . import phone_pages, snapshots
 
 log = logging.getLogger("facilitator.broadcast")
 
@@ -62,7 +62,9 @@ def send_all(workshop_id: int) -> None:
     """The phones first (there are many), then the shared screen, then the console."""
     current_app.extensions["facilitator.refresher"].covered(workshop_id)
     reading = snapshots.read_by_id(workshop_id)
-    if reading is None:  # deleted meanwhile
+    if reading is None or reading.workshop.status == "ended":  # deleted meanwhile, or ended:
+        phone_pages.kept().forget(workshop_id)  # nothing of it stays in this process's memory
+    if reading is None:
         return
     send_phones(reading)
     emit_snapshot(screen_room(workshop_id), reading.screen())

@@ -11,7 +11,9 @@ A page is kept under everything it is made of: the session's, the activity's and
 as they were read (an edit of the scenario, the step closing, a countdown started: any change
 makes a new page), where the step sits in the session, and the group's look (the phone's
 language, its own entries, what the work form's ``phone_context`` gives, the name in a named
-session). Kept pages are the process's own; the oldest go first.
+session). Kept pages are the process's own, only of running sessions; the oldest go first, and
+when a session ends, the process that ends it forgets its pages at once (a page may show what the
+person wrote, which an intervision does not keep).
 """
 
 from __future__ import annotations
@@ -43,11 +45,17 @@ class PhonePages:
             return html
 
     def keep(self, key: tuple, html: str) -> None:
+        """Keep ``html`` under ``key``, whose first item is the session's id."""
         with self.lock:
             self.pages[key] = html
             self.pages.move_to_end(key)
             while len(self.pages) > self.size:
                 self.pages.popitem(last=False)
+
+    def forget(self, workshop_id: int) -> None:
+        with self.lock:
+            for key in [key for key in self.pages if key[0] == workshop_id]:
+                del self.pages[key]
 
 
 def kept() -> PhonePages:

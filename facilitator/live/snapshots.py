@@ -285,14 +285,14 @@ class Reading:
             groups = self._phone_groups(wanted)
         pages, state = phone_pages.kept(), self._page_state
         for look, (ids, person, own) in groups.items():
-            if state is not None and (html := pages.get((state, look))) is not None:
+            if state is not None and (html := pages.get((*state, look))) is not None:
                 snapshot = {"html": html, "meta": {**self.meta, "mine": len(own[1])}}
             else:
                 with self._language(person.language):
                     context = self._phone_context(person, own)
                     snapshot = self._render("live/phone_step.html", context, person.language)
                 if state is not None:
-                    pages.keep((state, look), snapshot["html"])
+                    pages.keep((*state, look), snapshot["html"])
             yield ids, snapshot
 
     @cached_property
@@ -300,11 +300,12 @@ class Reading:
         """Everything a phone's page is made of besides its group's look, when the page may be
         kept for later refreshes (``phone_pages``): until the results are revealed, for a work
         form whose phones show nothing of the others' input. None when it may not."""
-        if self.view is None or self.form.shared_input or self._phones_see_results:
+        if self.view is None or self.workshop.status != "running" or self.form.shared_input \
+                or self._phones_see_results:
             return None
         meta = self.meta
-        return (stepviews.as_read(self.workshop), *map(stepviews.as_read, self.here),
-                meta["total"], meta["part"], meta["parts"])
+        return (self.workshop.id, stepviews.as_read(self.workshop),
+                *map(stepviews.as_read, self.here), meta["total"], meta["part"], meta["parts"])
 
     def _phone_groups(self, wanted: set[int] | None) -> dict[tuple, tuple[list[int], object, tuple]]:
         groups: dict[tuple, tuple[list[int], object, tuple]] = {}

@@ -16,6 +16,7 @@ import yaml
 from facilitator.contract.plugins import PluginHost, plugin_host
 from facilitator.live import phone_pages
 from facilitator.sessions import scenarios
+from facilitator.testing import LiveSession
 
 from ..security.walk import Walk
 
@@ -79,3 +80,23 @@ def test_a_phone_is_sent_the_page_it_would_get_afresh(app, trainer, trainer_clie
     assert pages.found > found_before, f"{kind}: no phone got a kept page"
     print(f"\n{kind} ({scenario_id}): {walk.compared} pages compared, "
           f"{pages.found - found_before} pages sent were kept ones")
+
+
+def test_when_the_session_ends_its_phone_pages_are_forgotten(tmp_path):
+    """A kept page may show what the person wrote (an intervision keeps nothing of that): the
+    process that ends the session forgets its pages at once, and keeps none of an ended one."""
+    statements = {"type": "statements", "config": {"statements": [
+        {"text": "Ik mag een klant die scheldt vragen te vertrekken"},
+        {"text": "Na een incident meld ik het altijd"}]}}
+    session = LiveSession({"activities": [statements]}, folder=tmp_path, phones=3)
+    pages = session.app.extensions["facilitator.phone_pages"]
+    assert session.trainer.do("start")["ok"]
+    for phone in session.phones:
+        assert phone.answer({"choice": "agree"})["ok"]
+    mine = [key for key in pages.pages if key[0] == session.workshop_id]
+    assert mine and pages.found > 0  # the second and third phone got the first one's page
+    assert session.trainer.do("end")["ok"]
+    assert not [key for key in pages.pages if key[0] == session.workshop_id]
+    assert session.phones[0].received()  # the phones were told, with nothing kept
+    assert not [key for key in pages.pages if key[0] == session.workshop_id]
+    session.close()
