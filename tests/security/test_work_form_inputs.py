@@ -35,6 +35,7 @@ def test_the_walk_covers_every_shipped_scenario(app):
 def test_every_typed_text_is_escaped_everywhere_and_limited(app, trainer, trainer_client, scenario_id):
     walk = Walk(app, trainer, trainer_client, scenario_id).through()
     assert walk.seen and walk.typed > 0, f"{scenario_id}: the walk found nothing to type into"
+    assert walk.compared > 0, f"{scenario_id}: no phone was sent a page to compare"
     for step, view, html in walk.seen:
         raw = [payload for payload in MARKUP if payload in html]
         assert not raw, f"{scenario_id}, step {step}: not escaped in the {view}: {raw}"

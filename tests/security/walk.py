@@ -3,10 +3,15 @@ or HTML payload into every form the live views offer (found in their HTML, see f
 
 ``Walk.through(scenario_id)`` presses what it must to get there (a work form's own buttons: divide
 the group, open the written round), tries 20,000 characters in every text field first, and keeps
-every view's HTML of every step in ``seen`` for the caller to check.
+every view's HTML of every step in ``seen`` for the caller to check. After every answer and every
+action of the trainer it also requires the page each phone was last sent to be the page the phone
+gets afresh when it reconnects: pages sent are kept between refreshes (facilitator/live/
+phone_pages.py), pages got afresh are rendered.
 """
 
 from __future__ import annotations
+
+import re
 
 from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db, socketio
@@ -23,10 +28,15 @@ HOST_ACTIONS = {"start", "next", "previous", "goto", "open", "close", "reveal", 
                 "notes", "agreement", "end", "remove_participant"}
 
 
+def _timeless(html: str) -> str:
+    """A page without the moments in it (a countdown's end, from the moment it was read)."""
+    return re.sub(r"\b1\d{9}\.\d+", "T", html)
+
+
 class Walk:
     """A trainer, a shared screen and three phones going through one session."""
 
-    def __init__(self, app, trainer_id: int, trainer_client, scenario_id: str, *, huge: bool = True):
+    def __init__(self, app, trainer_id: int, trainer_client, scenario_id: str):
         with app.app_context():
             found = scenarios.builtin(plugin_host())[scenario_id]
             made = workshops.create(found, db.session.get(User, trainer_id),
@@ -38,8 +48,27 @@ class Walk:
         self.screen = socketio.test_client(app, flask_test_client=trainer_client,
                                            auth={"role": "screen", "workshop": session["id"]})
         self.phones = [Phone(app, session["code"], PAYLOADS[i][:40]) for i in range(3)]
-        self.typed = self.refused_huge = 0
-        self.huge = huge  # False: no 20,000 characters first (a walk about something else)
+        self.typed = self.refused_huge = self.compared = 0
+        for phone in self.phones:
+            phone.answer = self._compared(phone.answer)
+        self.console.do = self._compared(self.console.do)
+
+    def _compared(self, act):
+        """``act``, after which every phone's last page sent is the page it gets afresh."""
+        def compared(*args, **kwargs):
+            outcome = act(*args, **kwargs)
+            for number, phone in enumerate(self.phones):
+                pushed = phone.received()
+                if not pushed:
+                    continue
+                fresh = phone.snapshot()
+                assert _timeless(pushed[-1]["html"]) == _timeless(fresh["html"]), \
+                    f"{self.scenario_id}, step {fresh['meta'].get('step')}: phone {number} was " \
+                    f"sent another page than it gets afresh, after {act.__name__} {args} {kwargs}"
+                assert pushed[-1]["meta"].get("mine") == fresh["meta"].get("mine")
+                self.compared += 1
+            return outcome
+        return compared
 
     def payload(self) -> str:
         return PAYLOADS[self.typed % len(PAYLOADS)]
@@ -52,7 +81,7 @@ class Walk:
             for action, data in actions(phone.snapshot()["html"], "data-phone-action")[:1]:
                 phone.answer({"action": action, **data}, step=step)
             for form in forms(phone.snapshot()["html"], "data-answer"):
-                if form.texts and self.huge:
+                if form.texts:
                     huge = phone.answer(form.fill(HUGE, obey_maxlength=False), step=step)
                     assert huge["ok"] is False and huge["error"], \
                         f"{self.scenario_id}, {step}: {sorted(form.texts)} took 20,000 characters"
