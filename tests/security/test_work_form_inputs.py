@@ -3,7 +3,8 @@
 A trainer, a shared screen and three phones walk through each scenario (see walk.py). At every step
 each phone fills every form it is shown, once with 20,000 characters and once with a script or HTML
 payload; the console fills its own forms too. Every view must show the payloads escaped only, and
-nothing over a text limit may be stored. A work form added later is tried without a new test.
+nothing over a text limit may be stored. A work form added later is tried without a new test. On
+the way, every page a phone was sent must be the page it gets afresh (see walk.py).
 """
 
 from __future__ import annotations
