@@ -64,8 +64,8 @@ def send_all(workshop_id: int) -> None:
     reading = snapshots.read_by_id(workshop_id)
     if reading is None or reading.workshop.status == "ended":  # deleted meanwhile, or ended:
         phone_pages.kept().forget(workshop_id)  # nothing of it stays in this process's memory
-    if reading is None:
-        return
+        if reading is None:
+            return
     send_phones(reading)
     emit_snapshot(screen_room(workshop_id), reading.screen())
     # The console (the dearest to render) only once everything else waiting has had its turn:

@@ -32,13 +32,12 @@ class PhonePages:
         self.size = size
         self.pages: OrderedDict[tuple, str] = OrderedDict()
         self.lock = threading.Lock()
-        self.found = self.made = 0  # for the tests and the profiles
+        self.found = 0  # pages given again: for the tests and the profiles
 
     def get(self, key: tuple) -> str | None:
         with self.lock:
             html = self.pages.get(key)
             if html is None:
-                self.made += 1
                 return None
             self.pages.move_to_end(key)
             self.found += 1
