@@ -45,3 +45,18 @@ def test_every_typed_text_is_escaped_everywhere_and_limited(app, trainer, traine
     assert "x" * 10_001 not in str(dump(app)), f"{scenario_id}: a huge text was stored"
     print(f"\n{scenario_id}: {walk.typed} payloads typed and shown escaped, "
           f"{walk.refused_huge} huge texts refused")
+
+
+def test_a_countdown_that_ticks_between_two_pages_is_no_difference(app, trainer, trainer_client,
+                                                                     monkeypatch):
+    """The debate's speaking time shows the seconds left as the page is made: a phone's page made
+    a second later differs by its countdown alone, which ``Walk`` does not count (it once failed
+    CI when a second passed between the page sent and the page got afresh)."""
+    from itertools import count
+
+    from plugins.debate.workform import Debate
+
+    seconds = count(1_800_000_000, 1.5)  # every look at the clock is 1.5 s after the one before
+    monkeypatch.setattr(Debate, "clock", staticmethod(lambda: next(seconds)))
+    walk = Walk(app, trainer, trainer_client, "lagerhuis-stellingen").through()
+    assert walk.ticking > 0, "no phone's page with a countdown was compared"
