@@ -91,5 +91,10 @@ DEFAULTS = {
     # with "busy, try again" (and the phone sends it again by itself)
     "ANSWERS_WAITING": 2000,
     "ANSWER_PATIENCE": 3.0,
+    # an answer that follows the one before it to the same session this closely waits this long
+    # for others to share its turn; while answers keep coming, the next turn waits as long as the
+    # last one took, at most ANSWERS_REST_SECONDS (the tests, answering one by one, set both to 0)
+    "ANSWERS_GATHER_SECONDS": 0.04,
+    "ANSWERS_REST_SECONDS": 0.05,
     "EXTRA_PLUGINS": (),
 }

@@ -435,6 +435,7 @@ class LiveSession:
                     "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'facilitator.sqlite'}",
                     "SECRET_KEY": "a secret for tests", "WTF_CSRF_ENABLED": False,
                     "RATELIMIT_ENABLED": False, "COALESCE_SECONDS": 0,
+                    "ANSWERS_GATHER_SECONDS": 0, "ANSWERS_REST_SECONDS": 0,
                     "EXTRA_PLUGINS": list(plugins), **(config or {})}
         with mock.patch.dict(os.environ, {"FACILITATOR_INSTANCE": str(folder)}):
             self.app = create_app(settings)

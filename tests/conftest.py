@@ -21,7 +21,11 @@ def _config(tmp_path, **extra):
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        # refreshes at once, and answers taken at once: a test answers one by one, and waiting
+        # for others to share a turn would only make it slower (tests/scale sets them back)
         "COALESCE_SECONDS": 0,
+        "ANSWERS_GATHER_SECONDS": 0,
+        "ANSWERS_REST_SECONDS": 0,
         "SECRET_KEY": "test-secret",
     }
     config.update(extra)

@@ -9,8 +9,8 @@ before them, as simultaneous answers always were. One answer alone is ``particip
 
 While answers keep coming, the next turn waits as long as the last one took before it begins, so
 that a session's answers take at most about half of the process's time and each turn takes more of
-them. An answer that comes within ``GATHERING`` seconds of the one before it to the same session
-waits that long for others before its turn begins: a turn costs about as much for one answer as
+them. An answer that comes within ``ANSWERS_GATHER_SECONDS`` (0.04) of the one before it to the same
+session waits that long for others before its turn begins: a turn costs about as much for one answer as
 for five, and a room answering a few times a second does not notice 40 ms. An answer to a quiet
 session is taken at once.
 
@@ -67,10 +67,6 @@ class Answer:
 class Desk:
     """Where the answers of this process queue up, per workshop."""
 
-    #: The longest a turn waits for more answers to gather.
-    MOST_RESTING = 0.05
-    #: How long a turn gathers first when its answer came this soon after the one before it.
-    GATHERING = 0.04
     #: The sessions whose last arrival is remembered, at most (the oldest are forgotten first).
     REMEMBERED = 5000
 
@@ -117,10 +113,12 @@ class Desk:
         return answer.changed
 
     def _take_turn(self, workshop_id: int) -> None:
+        gathering = current_app.config["ANSWERS_GATHER_SECONDS"]
+        most_resting = current_app.config["ANSWERS_REST_SECONDS"]
         with self.mutex:
             rest = self.resting.pop(workshop_id, 0.0)
-            if self.arrivals.get(workshop_id, (0.0, float("inf")))[1] < self.GATHERING:
-                rest = max(rest, self.GATHERING)  # answers are following each other closely
+            if self.arrivals.get(workshop_id, (0.0, float("inf")))[1] < gathering:
+                rest = max(rest, gathering)  # answers are following each other closely
         if rest:
             socketio.sleep(rest)  # what arrives meanwhile is taken in this turn
         with self.mutex:
@@ -139,12 +137,12 @@ class Desk:
             took = time.monotonic() - began
             with self.mutex:
                 if following := self.waiting.get(workshop_id):  # answers keep coming: rest first
-                    self.resting[workshop_id] = min(took, self.MOST_RESTING)
+                    self.resting[workshop_id] = min(took, most_resting)
                     following[0].leads = True
                     following[0].ready.set()
                 else:  # the desk stays taken a moment: see ``_cool``
                     socketio.start_background_task(self._cool, workshop_id,
-                                                   min(took, self.MOST_RESTING))
+                                                   min(took, most_resting))
 
     def _cool(self, workshop_id: int, rest: float) -> None:
         """After a turn, wait as long as it took before the next one begins, also when nothing

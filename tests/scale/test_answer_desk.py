@@ -8,6 +8,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
+from facilitator.config import DEFAULTS
 from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
 from facilitator.live import answers
@@ -15,6 +16,19 @@ from facilitator.sessions import participation, scenarios, workshops
 from facilitator.sessions.models import Entry, User
 
 PHONES = 40
+GATHERING = DEFAULTS["ANSWERS_GATHER_SECONDS"]
+
+
+@pytest.fixture
+def app(make_app):
+    """The desk as it is served: gathering the answers that follow each other closely, and
+    resting between turns while answers keep coming (the other tests' app takes them at once)."""
+    app = make_app(ANSWERS_GATHER_SECONDS=GATHERING,
+                   ANSWERS_REST_SECONDS=DEFAULTS["ANSWERS_REST_SECONDS"])
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
 
 
 @pytest.fixture
@@ -148,7 +162,7 @@ def test_answers_that_follow_each_other_closely_are_gathered_into_fewer_turns(
     monkeypatch.setattr(answers, "take_together",
                         lambda workshop, batch: (turns.append(len(batch)),
                                                  take_together(workshop, batch))[1])
-    waited = answer_one_by_one(app, workshop_id, people, every=answers.Desk.GATHERING / 8)
+    waited = answer_one_by_one(app, workshop_id, people, every=GATHERING / 8)
 
     assert stored(app) == PHONES
     assert sum(turns) == PHONES and len(turns) <= PHONES / 3, f"turns of {turns}"
@@ -168,8 +182,8 @@ def test_an_answer_to_a_quiet_session_is_taken_at_once(app, started, monkeypatch
         return take_together(workshop, batch)
 
     monkeypatch.setattr(answers, "take_together", watched)
-    waited = answer_one_by_one(app, workshop_id, people[:3], every=answers.Desk.GATHERING * 3)
+    waited = answer_one_by_one(app, workshop_id, people[:3], every=GATHERING * 3)
 
     assert turns == [1, 1, 1]
-    assert max(before_turn) < answers.Desk.GATHERING / 2, before_turn
+    assert max(before_turn) < GATHERING / 2, before_turn
     assert max(waited.values()) < 1.0, waited
