@@ -38,9 +38,10 @@ run: $(APP_STAMP)
 services:
 	bash scripts/ensure-services.sh
 
-# Two workers on two cores (most tests wait on servers and browsers), then, alone, the few that
-# compare latencies. TEST_WORKERS=0 runs everything in one process.
-TEST_WORKERS ?= 2
+# Three workers on two cores (most tests wait on servers and browsers: two workers kept the cores
+# busy 60 % of the time), then, alone, the few that compare latencies. TEST_WORKERS=0 runs
+# everything in one process.
+TEST_WORKERS ?= 3
 test: services $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not solo" --durations=25

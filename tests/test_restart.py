@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from .clients import join_phone, shared_screen, trainer_console
+from .clients import close_all, join_phone, shared_screen, trainer_console
 from .servers import Server
 
 pytestmark = pytest.mark.server
@@ -50,9 +50,7 @@ def test_killed_server_comes_back_with_every_answer_and_every_client(tmp_path):
         on_screen = screen.wait_for(lambda s: s["meta"].get("revealed"))
         assert 'data-count="agree">2<' in on_screen["html"], "the shared screen did not come back"
     finally:
-        for client in locals().get("phones", []) + [locals().get("console"), locals().get("screen")]:
-            if client is not None:
-                client.close()
+        close_all(locals().get("phones", []) + [locals().get("console"), locals().get("screen")])
         server.stop()
     with sqlite3.connect(tmp_path / "db.sqlite") as database:
         assert database.execute("select count(*) from entries").fetchone()[0] == 3

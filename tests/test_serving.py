@@ -16,7 +16,7 @@ import pytest
 
 from facilitator import serving
 
-from .clients import join_phone, trainer_console
+from .clients import close_all, join_phone, trainer_console
 from .servers import BIN, HEALTH_TOKEN, Server
 
 
@@ -81,8 +81,7 @@ def test_a_served_process_carries_a_session_in_its_async_mode(tmp_path, how, env
             assert phone.call("answer", {"step": "s2", "data": {"choice": choice}})["ok"]
         console.wait_for(lambda s: s["meta"].get("answered") == 3)
     finally:
-        for client in clients:
-            client.close()
+        close_all(clients)
         server.stop()
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from ..clients import Browser, Live, NoRedirect, trainer_console
+from ..clients import Browser, Live, NoRedirect, close_all, trainer_console
 from ..servers import Server
 
 pytestmark = pytest.mark.server
@@ -166,9 +166,5 @@ def test_simultaneous_stand_ups_queue_in_the_servers_order_without_loss_or_doubl
         (ARTIFACTS / "debate-queue-load.json").write_text(json.dumps(result, indent=2))
         print(json.dumps(result, indent=2))
     finally:
-        closing = [threading.Thread(target=phone.close) for phone in phones]
-        for thread in closing:
-            thread.start()
-        for thread in closing:
-            thread.join(30)
+        close_all(phones)
         server.stop()

@@ -10,7 +10,7 @@ import psycopg
 import pytest
 import socketio
 
-from ..clients import Browser, join_phone, trainer_console
+from ..clients import Browser, close_all, join_phone, trainer_console
 from ..servers import Server
 from .postgres import BIN, PrivatePostgres
 
@@ -79,8 +79,7 @@ def test_postgresql_restarted_during_a_session(tmp_path, postgres):
         assert 'data-count="agree">2<' in shown["html"] and 'data-count="disagree">1<' in shown["html"]
         assert server.process.poll() is None, "the server process died"
     finally:
-        for client in clients:
-            client.close()
+        close_all(clients)
         server.stop()
     with psycopg.connect(postgres.url.replace("+psycopg", "")) as db:
         assert db.execute("select count(*) from entries").fetchone()[0] == 3

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from ..clients import Browser, join_phone, trainer_console
+from ..clients import Browser, close_all, join_phone, trainer_console
 from ..servers import Server
 
 pytestmark = pytest.mark.server
@@ -71,6 +71,5 @@ def test_reports_laid_out_beside_the_loop_are_whole_while_phones_are_served(tmp_
         assert sheet.max_row > 1
         assert files["csv"].decode("utf-8-sig").count("\n") > 1
     finally:
-        for client in clients:
-            client.close()
+        close_all(clients)
         server.stop()

@@ -13,7 +13,7 @@ import aiohttp
 import pytest
 import socketio
 
-from ..clients import Live, run_coroutine, shared_screen, trainer_console
+from ..clients import Live, close_all, run_coroutine, shared_screen, trainer_console
 from ..servers import Server
 
 pytestmark = pytest.mark.server
@@ -86,7 +86,5 @@ def test_two_hundred_phones_answering_at_once_are_all_counted(tmp_path):
         print(f"\n{PHONES} phones joined and answered at once; stored {sum(stored.values())}, "
               f"screen showed {PHONES} {counted_after:.1f} s after they were sent, in {refreshes} snapshots")
     finally:
-        for client in (console, screen):
-            if client is not None:
-                client.close()
+        close_all([console, screen])
         server.stop()

@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from ..clients import run_coroutine, shared_screen, trainer_console
+from ..clients import close_all, run_coroutine, shared_screen, trainer_console
 from ..servers import Server
 from .test_many_phones import _phone
 
@@ -78,7 +78,5 @@ def test_a_flood_of_answers_beside_a_cpu_hog_is_refused_as_busy_retried_and_all_
     finally:
         hog.kill()
         hog.wait()
-        for client in (console, screen):
-            if client is not None:
-                client.close()
+        close_all([console, screen])
         server.stop()

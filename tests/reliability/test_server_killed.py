@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from ..clients import Live, join_phone, trainer_console
+from ..clients import Live, close_all, join_phone, trainer_console
 from ..servers import Server
 
 pytestmark = pytest.mark.server
@@ -118,6 +118,5 @@ def test_sigkill_during_a_vote_loses_no_acknowledged_answer(tmp_path):
         print(f"\n{KILLS} SIGKILLs, {sum(v.sent for v in voters)} answers sent, "
               f"{interrupted} of them interrupted by a kill and sent again, 0 lost")
     finally:
-        for client in clients:
-            client.close()
+        close_all(clients)
         server.stop()

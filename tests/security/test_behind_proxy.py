@@ -63,7 +63,8 @@ def _connect(server: Server, address: str, auth: dict, *, origin: str = PUBLIC,
     """Whether the live connection was accepted, and else why, as soon as the server says so.
 
     A refused polling client has the server's reason at once, as a browser shows it, but its own
-    teardown can wait out its long poll (the 25 s ping interval): it is left to finish alone."""
+    teardown can wait out its long poll (the 25 s ping interval): it is left to finish alone, and
+    so is an accepted one's disconnect."""
     client = socketio.Client(reconnection=False)  # polling: websocket-client adds its own Origin
     outcome: queue.Queue[tuple[bool, str]] = queue.Queue()
     client.on("connect", lambda: outcome.put((True, "")))
@@ -82,7 +83,7 @@ def _connect(server: Server, address: str, auth: dict, *, origin: str = PUBLIC,
     threading.Thread(target=connect, daemon=True).start()
     accepted, why = outcome.get(timeout=20)
     if accepted:
-        client.disconnect()
+        threading.Thread(target=client.disconnect, daemon=True).start()
     return accepted, why
 
 

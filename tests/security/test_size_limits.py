@@ -16,7 +16,7 @@ import socketio
 from facilitator.extensions import db
 from facilitator.sessions.models import Team
 
-from ..clients import join_phone
+from ..clients import close_all, join_phone
 from ..conftest import Console
 from ..servers import Server
 from .conftest import dump
@@ -126,8 +126,7 @@ def test_a_live_message_over_64_kb_is_cut_off_and_the_phone_comes_back(tmp_path)
         assert phone.call("moment", {"on": True}) == {"ok": True}
         assert neighbour.call("hello", {})["ok"], "the neighbour was affected"
     finally:
-        for client in clients:
-            client.close()
+        close_all(clients)
         server.stop()
     with sqlite3.connect(tmp_path / "db.sqlite") as database:
         assert database.execute("select count(*) from participants where needs_moment_since "
