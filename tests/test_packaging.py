@@ -3,8 +3,10 @@ built-in plugin, template, static file, translation, migration and scenario come
 same import names as in the source tree (no folder is remapped at build time), and the test suite
 passes against it."""
 
+import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
 import urllib.request
@@ -19,13 +21,23 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory):
-    where = tmp_path_factory.mktemp("install")
-    subprocess.run([sys.executable, "-m", "venv", str(where / "venv")], check=True)
-    pip = where / "venv" / "bin" / "pip"
-    subprocess.run([str(pip), "install", "-q", "--disable-pip-version-check",
-                    "-c", str(ROOT / "constraints.txt"), f"{ROOT}[test]"],
-                   check=True, cwd=where, timeout=600)
+def installed(tmp_path_factory, worker_id):
+    """One installation for the whole run: the xdist worker that comes first makes it (a minute
+    or more), the others wait for it and use it, instead of each making its own."""
+    run = tmp_path_factory.getbasetemp()
+    run = run.parent if worker_id != "master" else run  # the workers' folders share a parent
+    where = run / "install"
+    with open(run / "install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (where / "installed").exists():
+            shutil.rmtree(where, ignore_errors=True)
+            where.mkdir()
+            subprocess.run([sys.executable, "-m", "venv", str(where / "venv")], check=True)
+            pip = where / "venv" / "bin" / "pip"
+            subprocess.run([str(pip), "install", "-q", "--disable-pip-version-check",
+                            "-c", str(ROOT / "constraints.txt"), f"{ROOT}[test]"],
+                           check=True, cwd=where, timeout=600)
+            (where / "installed").touch()
     return where
 
 
