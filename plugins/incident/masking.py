@@ -78,7 +78,7 @@ def mask(text: str, names: list[tuple[str, str]]) -> str:
 @lru_cache(maxsize=4096)
 def _masked(text: str, names: tuple[tuple[str, str], ...]) -> str:
     parts = _name_parts(names)
-    if not parts or not text:
+    if not parts:
         return text
     spans: list[list] = []
     words = list(_WORD.finditer(text))
