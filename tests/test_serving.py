@@ -173,6 +173,79 @@ def test_giving_way_on_the_event_loop_lets_what_arrived_on_the_sockets_go_first(
     assert 0.15 < outcome["waited"] < 2, "a busy loop must not keep it waiting for ever"
 
 
+STEP_CHANGES_TOGETHER = '''
+import json
+import engineio
+import gevent
+from facilitator import serving
+
+SESSIONS, PHONES = 6, 4
+server = engineio.Server(async_mode="gevent")
+order = []
+
+
+def writer(session, phone, queue):
+    """A connection's writer, as Engine.IO's: it sends what is queued for it, when the loop
+    gets to it."""
+    while True:
+        queue.get()
+        queue.task_done()
+        order.append(f"page {session}.{phone} written")
+
+
+def step_change(session, queues):
+    with serving.one_room_at_a_time():
+        order.append(f"step change {session}")
+        if session == 2:  # refused: it queues nothing, and hands the turn on
+            return
+        for queue in queues:
+            queue.put("the new step")
+        serving.messages_queued()
+        serving.give_way(5)
+        order.append(f"console {session}")
+
+
+def answer_turn():
+    """The answer desk's next turn, ready as the step changes are (a room answering at once)."""
+    serving.after_the_step_changes()
+    order.append("answers taken")
+
+
+rooms = [[server.create_queue() for _phone in range(PHONES)] for _session in range(SESSIONS)]
+writers = [gevent.spawn(writer, s, p, q) for s, room in enumerate(rooms) for p, q in enumerate(room)]
+gevent.sleep(0.01)  # every writer waits for its first message
+together = [gevent.spawn(step_change, s, room) for s, room in enumerate(rooms)]
+gevent.joinall([*together, gevent.spawn(answer_turn)])
+gevent.killall(writers)
+print(json.dumps(order))
+'''
+
+
+def test_step_changes_together_each_room_gets_its_pages_before_the_next_begins(tmp_path):
+    """Fifty trainers pressing "next" at the same moment: on gevent's loop a page is queued for
+    its connection's writer, which had its turn only after every step change ready before it,
+    so every room waited for the last session's step change. Each step change now waits until
+    the pages of the one before are written, the answer desk's next turn waits for the rooms
+    still waiting, and the consoles come after all of them."""
+    script = tmp_path / "step_changes_together.py"
+    script.write_text(STEP_CHANGES_TOGETHER)
+    ran = subprocess.run([sys.executable, "-m", "gevent.monkey", str(script)],
+                         capture_output=True, text=True, timeout=60, check=True)
+    order = json.loads(ran.stdout)
+    expected = []
+    for session in range(6):
+        expected.append([f"step change {session}"])
+        if session != 2:  # the refused one
+            expected[-1] += sorted(f"page {session}.{phone} written" for phone in range(4))
+    rooms, place = [], 0
+    for room in expected:
+        rooms.append([order[place], *sorted(order[place + 1:place + len(room)])])
+        place += len(room)
+    assert rooms == expected, order
+    assert order[place] == "answers taken", order  # after every room, before the consoles
+    assert sorted(order[place + 1:]) == [f"console {s}" for s in (0, 1, 3, 4, 5)], order
+
+
 def test_giving_way_on_threads_is_a_plain_yield():
     began = time.monotonic()
     serving.give_way(5)

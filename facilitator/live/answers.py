@@ -32,6 +32,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
+from .. import serving
 from ..contract.plugins import work_form
 from ..contract.workform import InputRejected
 from ..extensions import db, socketio
@@ -121,6 +122,7 @@ class Desk:
                 rest = max(rest, gathering)  # answers are following each other closely
         if rest:
             socketio.sleep(rest)  # what arrives meanwhile is taken in this turn
+        serving.after_the_step_changes()  # the rooms still waiting for their step go first
         with self.mutex:
             batch = self.waiting.pop(workshop_id, [])
         began = time.monotonic()

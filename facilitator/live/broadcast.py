@@ -28,8 +28,9 @@ from . import phone_pages, snapshots
 log = logging.getLogger("facilitator.broadcast")
 
 #: After a step change, the longest the console waits for the other work of the process to go
-#: first (its phones and screen are already sent).
-CONSOLE_WAITS_AT_MOST = 0.25
+#: first (its phones and screen are already sent): long enough for the rooms of fifty sessions
+#: changing step together (``serving.one_room_at_a_time``) to have theirs before the consoles.
+CONSOLE_WAITS_AT_MOST = 0.5
 
 
 def screen_room(workshop_id: int) -> str:
@@ -68,6 +69,7 @@ def send_all(workshop_id: int) -> None:
             return
     send_phones(reading)
     emit_snapshot(screen_room(workshop_id), reading.screen())
+    serving.messages_queued()  # the next step change waits until they are on their way
     # The console (the dearest to render) only once everything else waiting has had its turn:
     # when many sessions change step at the same moment, every room gets its step before the
     # consoles are rendered. Meanwhile this holds no database connection: fifty step changes

@@ -18,6 +18,7 @@ from flask_socketio import join_room
 from socketio.exceptions import ConnectionRefusedError as Refused  # carries the message
 from sqlalchemy.exc import OperationalError
 
+from .. import serving
 from ..contract.workform import InputRejected
 from ..extensions import db, limiter, socketio
 from ..i18n import _
@@ -257,11 +258,15 @@ def control(data):
     role, workshop_id, _participant_id = _who()
     if role != "console":
         raise InputRejected(_("Only the trainer of this session can do that."))
-    workshop = _trainer_of(workshop_id)
-    if data.get("action") == "remove_participant":
-        participation.remove(workshop, (data.get("data") or {}).get("participant"))
-        return
-    workshops.control(workshop, str(data.get("action", "")), data.get("data") or {})
+    # When many trainers press "next" together, each room gets its pages before the next
+    # session's step change begins (``serving.one_room_at_a_time``); waiting for its turn, it
+    # holds no database connection yet.
+    with serving.one_room_at_a_time():
+        workshop = _trainer_of(workshop_id)
+        if data.get("action") == "remove_participant":
+            participation.remove(workshop, (data.get("data") or {}).get("participant"))
+            return
+        workshops.control(workshop, str(data.get("action", "")), data.get("data") or {})
 
 
 @socketio.on("disconnect")

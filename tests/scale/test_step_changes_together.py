@@ -6,6 +6,8 @@ server, before they had read anything (``docs/performance.md``)."""
 
 from __future__ import annotations
 
+import contextlib
+
 from facilitator import serving
 from facilitator.extensions import db
 from facilitator.live import broadcast
@@ -41,6 +43,38 @@ def test_a_step_change_sends_phones_and_screen_then_waits_for_its_console_withou
         assert 0 < wait["longest"] <= 0.5
         assert sent[-1] == broadcast.console_room(workshop_id)  # the console after the wait
     assert "Ik meld elk incident." in session.trainer.snapshot()["html"]
+
+
+def test_a_step_change_waits_for_the_pages_before_it_and_marks_its_own_as_queued(
+        tmp_path, monkeypatch):
+    """Trainers pressing "next" together: a step change takes its turn
+    (``serving.one_room_at_a_time``: on gevent's loop, once the pages the one before queued are
+    written) before it has read anything or taken a database connection, and marks its own
+    phones and screen as queued before its console waits."""
+    session = LiveSession(STATEMENTS, folder=tmp_path, phones=3)
+    events: list[tuple] = []
+    emit = broadcast.emit_snapshot
+
+    def sent(room, snapshot) -> None:
+        events.append(("sent", "phones" if isinstance(room, list) else room.split(":")[1]))
+        emit(room, snapshot)
+
+    @contextlib.contextmanager
+    def turn():
+        events.append(("waits", db.engine.pool.checkedout(), db.session().in_transaction()))
+        yield
+        events.append(("turn ends",))
+
+    monkeypatch.setattr(broadcast, "emit_snapshot", sent)
+    monkeypatch.setattr(serving, "one_room_at_a_time", turn)
+    monkeypatch.setattr(serving, "messages_queued", lambda: events.append(("queued",)))
+    monkeypatch.setattr(serving, "give_way", lambda _longest: events.append(("gives way",)))
+    for action in ("start", "next"):
+        events.clear()
+        assert session.trainer.do(action)["ok"]
+        assert events == [("waits", 0, False), ("sent", "phones"), ("sent", "screen"),
+                          ("queued",), ("gives way",), ("sent", "console"), ("turn ends",)], events
+    assert "Ik meld elk incident." in session.phones[0].snapshot()["html"]
 
 
 def _answered_and_traced(tmp_path) -> tuple[LiveSession, list[str]]:
