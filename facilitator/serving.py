@@ -78,9 +78,11 @@ class _Queued:
     wait for them (see ``messages_queued``)."""
 
     unsent = 0  # broadcasts whose writers have not had their turn yet
-    afterwards: list = []  # gevent Waiters of what waits until no step change does
     broadcasts = 0  # how many called ``messages_queued``
-    next_ones: collections.deque = collections.deque()  # gevent Waiters, first come first
+    # gevent Waiters, first come first: the step changes waiting for their turn, and what waits
+    # until none does (``after_the_step_changes``)
+    next_ones: collections.deque = collections.deque()
+    afterwards: collections.deque = collections.deque()
 
 
 def messages_queued() -> None:
@@ -118,10 +120,26 @@ def _hand_on() -> None:
         return
     if _Queued.next_ones:
         _Queued.next_ones.popleft().switch(None)
-    elif _Queued.afterwards:
-        waiting, _Queued.afterwards = _Queued.afterwards, []
-        for waiter in waiting:
-            waiter.switch(None)
+    else:
+        for _waiting in range(len(_Queued.afterwards)):  # those waiting now, not newcomers
+            if _Queued.afterwards:
+                _Queued.afterwards.popleft().switch(None)
+
+
+def _wait_in(line: collections.deque, longest: float | None = None) -> None:
+    """Wait in ``line`` until ``_hand_on`` calls, or at most ``longest`` seconds; out of the
+    line either way (also when killed while waiting)."""
+    import gevent
+    from gevent.hub import Waiter
+
+    waiter = Waiter()
+    line.append(waiter)
+    try:
+        with gevent.Timeout(longest, False):
+            waiter.get()
+    finally:
+        if waiter in line:
+            line.remove(waiter)
 
 
 def after_the_step_changes(longest: float = 1.0) -> None:
@@ -133,19 +151,8 @@ def after_the_step_changes(longest: float = 1.0) -> None:
     still waiting, so that in fifty sessions voting within a second, the last rooms got their
     step over a second late. An answer that waits meanwhile is taken with the ones arriving
     after it, in one turn."""
-    if async_mode() != "gevent" or not _Queued.next_ones:
-        return
-    import gevent
-    from gevent.hub import Waiter
-
-    waiter = Waiter()
-    _Queued.afterwards.append(waiter)
-    try:
-        with gevent.Timeout(longest, False):
-            waiter.get()
-    finally:
-        if waiter in _Queued.afterwards:  # waited its longest (or was killed)
-            _Queued.afterwards.remove(waiter)
+    if async_mode() == "gevent" and _Queued.next_ones:
+        _wait_in(_Queued.afterwards, longest)
 
 
 @contextlib.contextmanager
@@ -159,17 +166,9 @@ def one_room_at_a_time():
         yield
         return
     import gevent
-    from gevent.hub import Waiter
 
     if _Queued.unsent or _Queued.next_ones:
-        waiter = Waiter()
-        _Queued.next_ones.append(waiter)
-        try:
-            waiter.get()
-        except BaseException:  # killed while waiting: out of the line
-            if waiter in _Queued.next_ones:
-                _Queued.next_ones.remove(waiter)
-            raise
+        _wait_in(_Queued.next_ones)
     broadcasts = _Queued.broadcasts
     try:
         yield
