@@ -58,3 +58,32 @@ def test_a_team_lead_cannot_be_a_co_trainer(app, trainer_client, workshop):
     refused = trainer_client.post(f"/w/{workshop['id']}/co-trainers",
                                   data={"email": "lead@example.nl"}, follow_redirects=True)
     assert "Er is geen traineraccount met dit e-mailadres." in refused.get_data(as_text=True)
+
+
+def test_a_co_trainer_removed_while_their_console_is_open_can_no_longer_run_it(
+        app, trainer_client, workshop):
+    """The trainer's rights are checked again for every action of an open console, not only
+    when it connected: removed, or no longer a trainer, the next action is refused."""
+    co = _second_trainer(app)
+    assert trainer_client.post(f"/w/{workshop['id']}/co-trainers",
+                               data={"email": CO}).status_code == 302
+    second = Console(app, co, workshop["id"])
+    assert second.do("start")["ok"]
+    with app.app_context():
+        from facilitator.sessions.models import User
+        co_id = User.query.filter_by(email=CO).one().id
+    assert trainer_client.post(f"/w/{workshop['id']}/co-trainers/{co_id}/remove").status_code == 302
+    refused = second.do("next", step="s1")
+    assert refused == {"ok": False, "error": "Alleen de begeleider van deze sessie kan dat doen."}
+    owner = Console(app, trainer_client, workshop["id"])
+    assert owner.snapshot()["meta"]["position"] == 0  # the removed one's "next" did nothing
+
+    assert trainer_client.post(f"/w/{workshop['id']}/co-trainers",
+                               data={"email": CO}).status_code == 302  # back, then demoted
+    assert second.do("next", step="s1")["ok"]
+    with app.app_context():
+        from facilitator.extensions import db
+        db.session.get(User, co_id).role = "teamlead"
+        db.session.commit()
+    assert second.do("next", step="s2") == refused
+    assert owner.snapshot()["meta"]["position"] == 1

@@ -42,16 +42,23 @@ class Connections:
     def __init__(self) -> None:
         self._by_sid: dict[str, Who] = {}
         self._languages: dict[str, str] = {}  # the session's language, by sid
+        self._accounts: dict[str, int] = {}  # a console's trainer account, by sid
         self._lock = threading.Lock()
 
-    def add(self, sid: str, who: Who, language: str | None = None) -> None:
+    def add(self, sid: str, who: Who, language: str | None = None,
+            account: int | None = None) -> None:
         with self._lock:
             self._by_sid[sid] = who
             if language:
                 self._languages[sid] = language
+            if account is not None:
+                self._accounts[sid] = account
 
     def language(self, sid: str) -> str | None:
         return self._languages.get(sid)
+
+    def account(self, sid: str) -> int | None:
+        return self._accounts.get(sid)
 
     def get(self, sid: str) -> Who | None:
         return self._by_sid.get(sid)
@@ -59,6 +66,7 @@ class Connections:
     def pop(self, sid: str) -> Who | None:
         with self._lock:
             self._languages.pop(sid, None)
+            self._accounts.pop(sid, None)
             return self._by_sid.pop(sid, None)
 
     def counts(self) -> dict[str, int]:
@@ -134,6 +142,15 @@ def _trainer_of(workshop_id) -> Workshop:
     return workshop
 
 
+def _still_runs(workshop_id: int) -> None:
+    """An open console's action: whether the account it connected with still runs the session
+    (it may have been removed from it, or be a trainer no more). One read, not the account and
+    the workshop loaded for every action: on the step change's path, before its room's pages."""
+    account = _connections().account(request.sid)
+    if account is None or not cotraining.runs_by_id(workshop_id, account):
+        raise InputRejected(_("Only the trainer of this session can do that."))
+
+
 @socketio.on("connect")
 def connect(auth=None):
     """Who is connecting is settled here, from the auth payload and the signed cookies, so
@@ -150,9 +167,10 @@ def connect(auth=None):
     if limiter.enabled and floodguard.guard().paused(who):
         raise Refused(_("This device sent too many messages and was disconnected. Wait half a "
                         "minute, then reload the page."))
-    _connections().add(request.sid, who, language)
-    remember_handshake()  # its events get a lighter request context
     role, workshop_id, participant_id = who
+    _connections().add(request.sid, who, language,
+                       account=current_user.id if role == "console" else None)
+    remember_handshake()  # its events get a lighter request context
     if role == "console" or (role == "screen" and workshop_id not in session.get("screens", [])):
         signouts.signed_in().add(request.sid, current_user.id)  # let in on the account's rights
     if role == "phone":
@@ -262,11 +280,12 @@ def control(data):
     # session's step change begins (``serving.one_room_at_a_time``); waiting for its turn, it
     # holds no database connection yet.
     with serving.one_room_at_a_time():
-        workshop = _trainer_of(workshop_id)
+        _still_runs(workshop_id)
         if data.get("action") == "remove_participant":
-            participation.remove(workshop, (data.get("data") or {}).get("participant"))
+            participation.remove(db.session.get(Workshop, workshop_id),
+                                 (data.get("data") or {}).get("participant"))
             return
-        workshops.control(workshop, str(data.get("action", "")), data.get("data") or {})
+        workshops.control(workshop_id, str(data.get("action", "")), data.get("data") or {})
 
 
 @socketio.on("disconnect")

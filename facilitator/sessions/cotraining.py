@@ -9,13 +9,15 @@ removes co-trainers and deletes the session.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import ForeignKey, select
+from sqlalchemy import ForeignKey, bindparam, or_, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..contract.workform import InputRejected
 from ..extensions import db
 from ..i18n import _
+from ..prepared import Prepared
 from .models import User, Workshop, utcnow
 
 
@@ -38,6 +40,22 @@ def runs(workshop: Workshop, user) -> bool:
     if workshop.trainer_id == user.id:
         return True
     return db.session.get(CoTrainer, (workshop.id, user.id)) is not None
+
+
+def runs_by_id(workshop_id: int, user_id: int) -> bool:
+    """``runs`` for a workshop and an account known by their ids, in one read and without loading
+    either: what an open console's every action checks again (the account may have been removed
+    from the session, or be a trainer no more, since the console connected)."""
+    return bool(_running().rows(workshop=workshop_id, user=user_id))
+
+
+@cache
+def _running() -> Prepared:
+    co_trainer = select(CoTrainer.user_id).where(CoTrainer.workshop_id == Workshop.id,
+                                                 CoTrainer.user_id == User.id).exists()
+    return Prepared(select(Workshop.id).join(User, User.id == bindparam("user"))
+                    .where(Workshop.id == bindparam("workshop"), User.role == "trainer",
+                           or_(Workshop.trainer_id == User.id, co_trainer)))
 
 
 def of(workshop: Workshop) -> list[User]:

@@ -153,13 +153,17 @@ def _leave(workshop: Workshop, activity, row) -> None:
     store_view_changes(workshop, *stepviews.mapped(activity, row), changes)
 
 
-def control(workshop: Workshop, action: str, data: dict) -> None:
-    """Carry out a trainer's action on the workshop; raise ActionRejected when it does not fit."""
+def control(workshop: Workshop | int, action: str, data: dict) -> None:
+    """Carry out a trainer's action on the workshop (or the workshop with this id); raise
+    ActionRejected when it does not fit. The workshop is read afresh under its lock."""
     data = data if isinstance(data, dict) else {}
     events: list[tuple[str, dict]] = []
-    workshop_id = workshop.id  # the commit expires the workshop: no reading it again for this
+    # the commit expires the workshop: no reading it again for its id
+    workshop_id = workshop if isinstance(workshop, int) else workshop.id
     with lock(workshop_id):
-        db.session.refresh(workshop)
+        workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
+        if workshop is None:
+            raise ActionRejected(_("This session no longer exists."))
         if workshop.status == "ended" and action != "reopen":
             raise ActionRejected(_("This session has ended."))
         if action == "start":
