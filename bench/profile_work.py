@@ -50,7 +50,7 @@ def main() -> None:
     from facilitator.extensions import db, socketio
     from facilitator.live import answers, broadcast
     from facilitator.sessions import scenarios, workshops
-    from facilitator.sessions.models import Participant, Workshop
+    from facilitator.sessions.models import Participant
     from facilitator.web.accounts import add_user
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite:///" + os.path.join(
@@ -82,7 +82,7 @@ def main() -> None:
         started = time.process_time()
         profile.enable()
         for workshop_id, _people in sessions:  # commits, then sends the step to everyone
-            workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+            workshops.control(workshop_id, "start", {})
             db.session.remove()
         profile.disable()
         step_change = (time.process_time() - started) / len(sessions)
@@ -105,7 +105,7 @@ def main() -> None:
         started = time.process_time()
         profile.enable()
         for workshop_id, _people in sessions:  # on to the next step, everyone having answered
-            workshops.control(db.session.get(Workshop, workshop_id), "next", {})
+            workshops.control(workshop_id, "next", {})
             db.session.remove()
         profile.disable()
         moving_on = (time.process_time() - started) / len(sessions)

@@ -35,7 +35,7 @@ def _started(app, trainer_email: str) -> str:
         user = add_user(trainer_email, PASSWORD, "trainer")
         scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
         made = workshops.create(scenario, user)
-        workshops.control(made, "start", {})
+        workshops.control(made.id, "start", {})
         return made.code
 
 

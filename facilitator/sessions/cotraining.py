@@ -34,18 +34,16 @@ class CoTrainer(db.Model):
 
 
 def runs(workshop: Workshop, user) -> bool:
-    """Whether this user may run the session: its owner or one of its co-trainers."""
-    if user is None or not getattr(user, "is_authenticated", False) or user.role != "trainer":
+    """Whether this user may run the session: a trainer who owns it or co-runs it."""
+    if user is None or not getattr(user, "is_authenticated", False):
         return False
-    if workshop.trainer_id == user.id:
-        return True
-    return db.session.get(CoTrainer, (workshop.id, user.id)) is not None
+    return runs_by_id(workshop.id, user.id)
 
 
 def runs_by_id(workshop_id: int, user_id: int) -> bool:
     """``runs`` for a workshop and an account known by their ids, in one read and without loading
-    either: what an open console's every action checks again (the account may have been removed
-    from the session, or be a trainer no more, since the console connected)."""
+    either: also what an open console's every action checks again (the account may have been
+    removed from the session, or be a trainer no more, since the console connected)."""
     return bool(_running().rows(workshop=workshop_id, user=user_id))
 
 

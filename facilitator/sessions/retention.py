@@ -94,7 +94,7 @@ def end_idle_sessions(now: datetime | None = None, *, dry_run: bool = False) -> 
     ended = 0
     for workshop_id in [] if dry_run else idle:
         try:
-            control(db.session.get(Workshop, workshop_id), "end", {})
+            control(workshop_id, "end", {})
             ended += 1
         except Exception:  # one session's trouble does not keep the others running
             db.session.rollback()

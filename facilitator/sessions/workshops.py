@@ -153,13 +153,11 @@ def _leave(workshop: Workshop, activity, row) -> None:
     store_view_changes(workshop, *stepviews.mapped(activity, row), changes)
 
 
-def control(workshop: Workshop | int, action: str, data: dict) -> None:
-    """Carry out a trainer's action on the workshop (or the workshop with this id); raise
-    ActionRejected when it does not fit. The workshop is read afresh under its lock."""
+def control(workshop_id: int, action: str, data: dict) -> None:
+    """Carry out a trainer's action on the workshop with this id, read afresh under its lock;
+    raise ActionRejected when it does not fit."""
     data = data if isinstance(data, dict) else {}
     events: list[tuple[str, dict]] = []
-    # the commit expires the workshop: no reading it again for its id
-    workshop_id = workshop if isinstance(workshop, int) else workshop.id
     with lock(workshop_id):
         workshop = db.session.get(Workshop, workshop_id, populate_existing=True)
         if workshop is None:

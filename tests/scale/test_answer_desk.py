@@ -36,7 +36,7 @@ def started(app, trainer):
     with app.test_request_context():
         scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
         workshop = workshops.create(scenario, db.session.get(User, trainer))
-        workshops.control(workshop, "start", {})
+        workshops.control(workshop.id, "start", {})
         people = [participation.join(workshop.code, "")[0].id for _ in range(PHONES)]
         return workshop.id, people
 

@@ -19,7 +19,7 @@ from facilitator.extensions import db
 from facilitator.live import answers
 from facilitator.prepared import Prepared
 from facilitator.sessions import scenarios, stepviews, workshops
-from facilitator.sessions.models import Participant, Workshop
+from facilitator.sessions.models import Participant
 from facilitator.web.accounts import add_user
 
 from .. import pg
@@ -42,7 +42,7 @@ def _session_with_answers(app) -> dict:
         db.session.commit()
         people[0].needs_moment_since = datetime(2026, 12, 6, 14, 30)
         db.session.commit()
-        workshops.control(db.session.get(Workshop, made.id), "start", {})
+        workshops.control(made.id, "start", {})
         turn = [answers.Answer(p.id, "s1", {"choice": "agree"}, f"c{p.id}", False)
                 for p in people[:3]]
         answers.take_together(made.id, turn)

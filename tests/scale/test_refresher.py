@@ -130,7 +130,7 @@ def test_a_shared_screen_gets_a_few_coalesced_snapshots_while_phones_answer(make
         user = add_user("trainer@example.nl", PASSWORD, "trainer")
         scenario = scenarios.builtin(plugin_host())["stellingen-veilig-werken"]
         workshop = workshops.create(scenario, db.session.get(User, user.id))
-        workshops.control(workshop, "start", {})
+        workshops.control(workshop.id, "start", {})
         code, workshop_id = workshop.code, workshop.id
     http = app.test_client()
     assert login(http).status_code == 302

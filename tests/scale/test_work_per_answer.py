@@ -18,7 +18,7 @@ from facilitator.contract.plugins import plugin_host
 from facilitator.extensions import db
 from facilitator.live import answers, broadcast, snapshots
 from facilitator.sessions import scenarios, workshops
-from facilitator.sessions.models import Participant, User, Workshop
+from facilitator.sessions.models import Participant, User
 
 #: The tables that grow with every session held.
 GROWING = {"workshops", "activities", "steps", "participants", "entries", "agreements"}
@@ -68,7 +68,7 @@ def test_answers_refreshes_and_step_changes_read_their_own_session_by_index(app,
         for _earlier in range(3):  # sessions held before this one
             _session(user, 5)
         workshop_id, people = _session(user, 20)
-        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        workshops.control(workshop_id, "start", {})
         db.session.remove()
         statements.clear()
 
@@ -80,7 +80,7 @@ def test_answers_refreshes_and_step_changes_read_their_own_session_by_index(app,
         reading = snapshots.read_by_id(workshop_id)  # a refresh: every view
         reading.screen(), reading.console(), reading.console_patch(), list(reading.phones())
         db.session.remove()
-        workshops.control(db.session.get(Workshop, workshop_id), "next", {})  # a step change
+        workshops.control(workshop_id, "next", {})  # a step change
         db.session.remove()
 
         run = [(statement, parameters) for statement, parameters in statements
@@ -104,7 +104,7 @@ def test_a_turn_of_a_work_form_that_does_not_look_at_the_entries_reads_none(
     not look."""
     with app.test_request_context("/"):
         workshop_id, people = _session(db.session.get(User, trainer), 30)
-        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        workshops.control(workshop_id, "start", {})
         answers.take_together(workshop_id, [answers.Answer(person, "s1", {"choice": "agree"},
                                                            f"a{person}", False)
                                             for person in people[:20]])
@@ -140,7 +140,7 @@ def test_a_refresh_switches_language_without_parsing_a_locale_each_time(app, tra
         lambda cls, *args, **kwargs: parsed.append(args[0]) or real(cls, *args, **kwargs)))
     with app.test_request_context("/"):
         workshop_id, people = _session(db.session.get(User, trainer), 4)
-        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        workshops.control(workshop_id, "start", {})
         for _refresh in range(2):
             parsed.clear()
             reading = snapshots.read_by_id(workshop_id)
@@ -162,7 +162,7 @@ def test_a_refresh_looks_up_the_language_once_per_view_not_at_every_switch(app, 
     monkeypatch.setattr(i18n, "get_locale", lambda: looked.append(1) or real())
     with app.test_request_context("/"):
         workshop_id, people = _session(db.session.get(User, trainer), 4)
-        workshops.control(db.session.get(Workshop, workshop_id), "start", {})
+        workshops.control(workshop_id, "start", {})
         turn = [answers.Answer(person, "s1", {"choice": "agree"}, f"c{person}", False)
                 for person in people[:2]]
         answers.take_together(workshop_id, turn)

@@ -87,7 +87,7 @@ def build(folder: Path) -> World:
         mine = workshops.create(scenario, users["trainer"], team_name="Team Noord")
         theirs = workshops.create(scenario, users["other_trainer"], team_name="Team Zuid")
         for workshop in (mine, theirs):
-            workshops.control(workshop, "start", {})
+            workshops.control(workshop.id, "start", {})
         team = db.session.scalar(select(Team).where(Team.name == "Team Noord"))
         other_team = db.session.scalar(select(Team).where(Team.name == "Team Zuid"))
         db.session.add_all([TeamLead(team_id=team.id, user_id=users["lead"].id),
